@@ -1,0 +1,193 @@
+package org.mlplayground.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * A fully connected network n_0 → n_1 → … → n_L trained by backpropagation (COURSE.md §2–3).
+ *
+ * <p>Forward: h_0 = x, a_l = W_l h_{l−1} + b_l, h_l = Φ_l(a_l), o = h_L. Backward: δ_L from the loss,
+ * δ_l = Φ'_l(a_l) ⊙ (W_{l+1}^T δ_{l+1}), ∂L/∂W_l = δ_l h_{l−1}^T and ∂L/∂b_l = δ_l, averaged over the
+ * mini-batch. Every quantity of the last pass stays readable through {@link #layer(int)} until the next
+ * pass.
+ *
+ * <p>Not thread-safe: one thread trains a network; views read {@link #copy() copies}.
+ */
+public final class Network {
+    private final NetworkSpec spec;
+    private final DenseLayer[] layers;
+    private final List<Parameter> parameters;
+    /** h_0: the network's own copy of the last input batch, so that it stays readable. */
+    private final DMatrixRMaj h0 = new DMatrixRMaj(1, 1);
+    private double lastLoss = Double.NaN;
+
+    private Network(NetworkSpec spec) {
+        this.spec = spec;
+        this.layers = new DenseLayer[spec.depth()];
+        List<Parameter> params = new ArrayList<>();
+        for (int l = 1; l <= spec.depth(); l++) {
+            DenseLayer layer = new DenseLayer(l, spec.size(l - 1), spec.layer(l));
+            layers[l - 1] = layer;
+            params.add(new Parameter("W" + l, l, true, layer.W.data, layer.dLdW.data, layer.W.getNumElements()));
+            if (layer.hasBias()) {
+                params.add(new Parameter("b" + l, l, false, layer.b.data, layer.dLdb.data, layer.size()));
+            }
+        }
+        this.parameters = Collections.unmodifiableList(params);
+    }
+
+    /** A network with biases initialised to 0. */
+    public static Network create(NetworkSpec spec, Initializer init, long seed) {
+        return create(spec, init, 0.0, seed);
+    }
+
+    /**
+     * A network with weights drawn by {@code init} and every bias set to {@code biasInit}, from a
+     * generator seeded with {@code seed}: the same arguments give bit-identical weights.
+     */
+    public static Network create(NetworkSpec spec, Initializer init, double biasInit, long seed) {
+        Network net = new Network(spec);
+        net.initialise(init, biasInit, new SplittableRandom(seed));
+        return net;
+    }
+
+    /** Draws fresh weights from {@code random}, layer by layer, W before b. */
+    public void initialise(Initializer init, double biasInit, SplittableRandom random) {
+        for (DenseLayer layer : layers) layer.initialise(init, biasInit, random);
+        lastLoss = Double.NaN;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** L. */
+    public int depth() {
+        return layers.length;
+    }
+
+    /** Layer l = 1 … L, as numbered in the course. */
+    public DenseLayer layer(int l) {
+        if (l < 1 || l > layers.length) {
+            throw new IndexOutOfBoundsException("layer " + l + " of a network with layers 1 … " + layers.length);
+        }
+        return layers[l - 1];
+    }
+
+    /** The output layer L. */
+    public DenseLayer outputLayer() {
+        return layers[layers.length - 1];
+    }
+
+    /** h_0 = x of the last forward pass. */
+    public DMatrixRMaj input() {
+        return h0;
+    }
+
+    /** Every trainable block W_1, b_1, …, W_L, b_L with its gradient. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** How many trainable numbers the network has. */
+    public int parameterCount() {
+        int n = 0;
+        for (Parameter p : parameters) n += p.size();
+        return n;
+    }
+
+    /** The loss of the last {@link #backprop} or {@link #loss} call. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /**
+     * The forward pass for a batch {@code x} (n_0 × B, one example per column); returns o = h_L, which
+     * belongs to the network and is overwritten by the next pass.
+     */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        if (x.numRows != spec.inputSize()) {
+            throw new IllegalArgumentException("the network takes " + spec.inputSize() + " inputs per example, got "
+                    + x.numRows);
+        }
+        h0.setTo(x);
+        DMatrixRMaj h = h0;
+        for (DenseLayer layer : layers) {
+            layer.forward(h);
+            h = layer.h;
+        }
+        return h;
+    }
+
+    /** L = (1/B) Σ ℓ(o_n, y_n) for the batch, without touching the gradients. */
+    public double loss(DMatrixRMaj x, DMatrixRMaj y) {
+        forward(x);
+        DenseLayer out = outputLayer();
+        lastLoss = spec.loss().value(out.a, out.h, y);
+        return lastLoss;
+    }
+
+    /**
+     * One forward and one backward pass over the batch: fills every a_l, h_l, Φ'(a_l), δ_l, ∂L/∂W_l and
+     * ∂L/∂b_l, and returns the batch loss L. The weights are not changed.
+     */
+    public double backprop(DMatrixRMaj x, DMatrixRMaj y) {
+        double loss = loss(x, y);
+        DenseLayer out = outputLayer();
+        out.computePhiPrime();
+        if (spec.loss().fused()) {
+            spec.loss().fusedDelta(out.h, y, out.delta);   // δ_L = o − y
+            out.dLdh.reshape(0, 0);                         // ∂ℓ/∂o is never formed
+        } else {
+            spec.loss().dLdo(out.h, y, out.dLdh);
+            out.delta.reshape(out.size(), out.h.numCols);
+            CommonOps_DDRM.elementMult(out.phiPrime, out.dLdh, out.delta); // δ_L = Φ'_L(a_L) ⊙ ∂ℓ/∂o
+        }
+        out.gradients();
+        for (int l = layers.length - 2; l >= 0; l--) {
+            layers[l].deltaFrom(layers[l + 1]);
+            layers[l].gradients();
+        }
+        return loss;
+    }
+
+    /** Plain gradient descent with the last gradients: θ ← θ − γ ∂L/∂θ for every W_l and b_l. */
+    public void applyGradientDescent(double learningRate) {
+        for (Parameter p : parameters) {
+            double[] v = p.value(), g = p.gradient();
+            for (int i = 0, n = p.size(); i < n; i++) v[i] -= learningRate * g[i];
+        }
+    }
+
+    /** o for a single input vector x (a fresh array). */
+    public double[] predict(double... x) {
+        DMatrixRMaj o = forward(new DMatrixRMaj(x.length, 1, true, x));
+        return o.data.clone();
+    }
+
+    /** A deep copy of the weights and biases (not of the cached pass). */
+    public Network copy() {
+        Network net = new Network(spec);
+        net.copyParametersFrom(this);
+        return net;
+    }
+
+    /**
+     * Overwrites this network's weights and biases with {@code other}'s.
+     *
+     * @throws IllegalArgumentException if the two networks differ in shape
+     */
+    public void copyParametersFrom(Network other) {
+        if (!other.spec.equals(spec)) {
+            throw new IllegalArgumentException("cannot copy " + other.spec.shape() + " weights into " + spec.shape());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter from = other.parameters.get(i), to = parameters.get(i);
+            System.arraycopy(from.value(), 0, to.value(), 0, to.size());
+        }
+    }
+}
