@@ -68,19 +68,8 @@ public final class DenseLayer {
      * (for evaluation and heatmaps while the training pass stays readable).
      */
     void forward(DMatrixRMaj hPrev, DMatrixRMaj aOut, DMatrixRMaj hOut) {
-        aOut.reshape(nOut, hPrev.numCols);
-        CommonOps_DDRM.mult(W, hPrev, aOut);
-        if (hasBias) addBiasToEveryColumn(aOut);
+        Kernels.affine(W, hPrev, hasBias ? b : null, aOut);
         phi.phi(aOut, hOut);
-    }
-
-    private void addBiasToEveryColumn(DMatrixRMaj aOut) {
-        int cols = aOut.numCols;
-        double[] av = aOut.data, bv = b.data;
-        for (int r = 0, i = 0; r < nOut; r++) {
-            double br = bv[r];
-            for (int end = i + cols; i < end; i++) av[i] += br;
-        }
     }
 
     /** Φ'_l(a_l) of the last forward pass into {@link #phiPrime}. */
@@ -90,7 +79,7 @@ public final class DenseLayer {
 
     /** δ_l = Φ'_l(a_l) ⊙ (W_{l+1}^T δ_{l+1}): backprop multiplies by the transposed weights. */
     void deltaFrom(DenseLayer above) {
-        CommonOps_DDRM.multTransA(above.W, above.delta, dLdh);
+        Kernels.multTransA(above.W, above.delta, dLdh);
         computePhiPrime();
         delta.reshape(nOut, a.numCols);
         CommonOps_DDRM.elementMult(phiPrime, dLdh, delta);
@@ -99,7 +88,7 @@ public final class DenseLayer {
     /** ∂L/∂W_l = (1/B) δ_l h_{l−1}^T and ∂L/∂b_l = (1/B) Σ δ_l, from δ_l of this batch. */
     void gradients() {
         double invB = 1.0 / delta.numCols;
-        CommonOps_DDRM.multTransB(invB, delta, hPrev, dLdW);
+        Kernels.multTransB(invB, delta, hPrev, dLdW);
         if (hasBias) {
             CommonOps_DDRM.sumRows(delta, dLdb);
             CommonOps_DDRM.scale(invB, dLdb);
