@@ -35,7 +35,7 @@ public final class Batches {
             if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
                 for (int r = 0; r < outputs; r++) yv[r * cols + c] = (r == (int) label) ? 1 : 0;
             } else if (loss == Loss.SIGMOID_CROSS_ENTROPY) {
-                yv[c] = label > 0 ? 1 : 0;
+                for (int r = 0; r < outputs; r++) yv[r * cols + c] = label > 0 ? 1 : 0;
             } else {
                 for (int r = 0; r < outputs; r++) yv[r * cols + c] = label;
             }
