@@ -1,0 +1,118 @@
+package org.mlplayground.ui;
+
+import java.io.IOException;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** The MLP Playground window: {@code mvn javafx:run}. Command-line options: see {@link LaunchOptions}. */
+public final class PlaygroundApp extends Application {
+    /** Seeds the data, the split, the initial weights and the shuffling of the first lesson. */
+    static final long SEED = 1;
+
+    private PlaygroundController controller;
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("MLP Playground: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
+        Scene scene;
+        try {
+            scene = new Scene(load(RunSetup.circle(SEED)), 1200, 780);
+        } catch (IOException e) {
+            showStartupProblem(e.getMessage());
+            return;
+        }
+        stage.setTitle("MLP Playground");
+        stage.setMinWidth(1000);
+        stage.setMinHeight(660);
+        stage.setScene(scene);
+        stage.show();
+        if (options.snapshot() != null) {
+            captureAfterTraining(scene, options);
+        } else if (options.play()) {
+            controller.startPlaying();
+        }
+    }
+
+    private Parent load(RunSetup setup) throws IOException {
+        FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"));
+        loader.setControllerFactory(type -> new PlaygroundController(setup));
+        Parent root = loader.load();
+        controller = loader.getController();
+        return root;
+    }
+
+    private static void showStartupProblem(String why) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "The window could not be built: " + why);
+        alert.setTitle("MLP Playground");
+        alert.setHeaderText("MLP Playground could not start");
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    /** Plays until {@code options.epochs()}, pauses, and writes the window to the PNG file, then exits. */
+    private void captureAfterTraining(Scene scene, LaunchOptions options) {
+        ChangeListener<Snapshot> watcher = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Snapshot> obs, Snapshot old, Snapshot now) {
+                if (now.running() && now.epoch() >= options.epochs()) controller.pausePlaying();
+                if (!now.running() && (now.epoch() >= options.epochs() || !now.problem().isEmpty())) {
+                    obs.removeListener(this);
+                    captureSoon(scene, options);
+                }
+            }
+        };
+        if (options.epochs() == 0) {
+            captureSoon(scene, options);
+        } else {
+            controller.displayedSnapshotProperty().addListener(watcher);
+            controller.startPlaying();
+        }
+    }
+
+    /** Waits a moment so layout and the last heatmap have reached the screen, then writes the file. */
+    private static void captureSoon(Scene scene, LaunchOptions options) {
+        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        settle.setOnFinished(event -> {
+            try {
+                SceneCapture.writePng(scene, options.snapshot());
+                System.out.println("wrote " + options.snapshot());
+                Platform.exit();
+            } catch (IOException e) {
+                System.err.println("MLP Playground: " + e.getMessage());
+                Platform.exit();
+            }
+        });
+        settle.play();
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) controller.shutdown();
+    }
+
+    /** The window's controller, once {@link #start} has built it. */
+    PlaygroundController controller() {
+        return controller;
+    }
+}
