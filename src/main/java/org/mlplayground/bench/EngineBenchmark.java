@@ -6,11 +6,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.mlplayground.data.Dataset;
 import org.mlplayground.data.Generators;
 import org.mlplayground.engine.Activation;
-import org.mlplayground.engine.Inference;
 import org.mlplayground.engine.Initializer;
 import org.mlplayground.engine.Loss;
 import org.mlplayground.engine.Network;
 import org.mlplayground.engine.NetworkSpec;
+import org.mlplayground.engine.ParallelInference;
 import org.mlplayground.train.Trainer;
 
 /**
@@ -58,7 +58,7 @@ public final class EngineBenchmark {
         return median(rates);
     }
 
-    /** Milliseconds to compute every neuron's h on a side × side grid over [−6, 6]². */
+    /** Milliseconds to compute every neuron's h on a side × side grid over [−6, 6]², on all cores. */
     static double gridMillis(NetworkSpec spec, int side) {
         Network net = Network.create(spec, Initializer.XAVIER_UNIFORM, 7);
         DMatrixRMaj grid = new DMatrixRMaj(2, side * side);
@@ -68,7 +68,7 @@ public final class EngineBenchmark {
                 grid.set(1, i * side + j, 6 - 12.0 * i / (side - 1));
             }
         }
-        Inference inference = new Inference(spec);
+        ParallelInference inference = new ParallelInference(spec);
         for (int i = 0; i < 300; i++) sink += inference.run(net, grid).get(0, 0);
         double[] ms = new double[ROUNDS * 4];
         for (int r = 0; r < ms.length; r++) {

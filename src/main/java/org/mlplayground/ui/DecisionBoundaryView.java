@@ -14,7 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.ejml.data.DMatrixRMaj;
 import org.mlplayground.data.Dataset;
-import org.mlplayground.engine.Inference;
+import org.mlplayground.engine.ParallelInference;
 import org.mlplayground.engine.NetworkSpec;
 
 /**
@@ -41,7 +41,7 @@ public final class DecisionBoundaryView extends Region {
     private final DMatrixRMaj grid = gridInputs();
     private final int[] pixels = new int[GRID * GRID];
     private final WritableImage image = new WritableImage(GRID, GRID);
-    private Inference inference;
+    private ParallelInference inference;
     private NetworkSpec inferenceSpec;
 
     public DecisionBoundaryView() {
@@ -95,7 +95,7 @@ public final class DecisionBoundaryView extends Region {
         if (s == null) return;
         NetworkSpec spec = s.network().spec();
         if (!spec.equals(inferenceSpec)) {
-            inference = new Inference(spec);
+            inference = new ParallelInference(spec);
             inferenceSpec = spec;
         }
         double[] o = inference.run(s.network(), grid).data;
