@@ -24,6 +24,16 @@ public final class Inference {
 
     /** Runs {@code net} on {@code x} (n_0 × N, one example per column) and returns o = h_L. */
     public DMatrixRMaj run(Network net, DMatrixRMaj x) {
+        requireCompatible(spec, net, x);
+        h[0] = x;
+        for (int l = 1; l <= spec.depth(); l++) {
+            net.layer(l).forward(h[l - 1], a[l], h[l]);
+        }
+        return h[spec.depth()];
+    }
+
+    /** Checks that an evaluator built for {@code spec} can run {@code net} on {@code x}. */
+    static void requireCompatible(NetworkSpec spec, Network net, DMatrixRMaj x) {
         if (!net.spec().equals(spec)) {
             throw new IllegalArgumentException("this evaluator is for " + spec.shape() + ", not " + net.spec().shape());
         }
@@ -31,11 +41,6 @@ public final class Inference {
             throw new IllegalArgumentException("the network takes " + spec.inputSize() + " inputs per example, got "
                     + x.numRows);
         }
-        h[0] = x;
-        for (int l = 1; l <= spec.depth(); l++) {
-            net.layer(l).forward(h[l - 1], a[l], h[l]);
-        }
-        return h[spec.depth()];
     }
 
     /** a_l of the last run, n_l × N. */

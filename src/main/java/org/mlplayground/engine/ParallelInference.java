@@ -31,13 +31,7 @@ public final class ParallelInference {
 
     /** Runs {@code net} on {@code x} (n_0 × N) and returns o = h_L; every h_l is then {@link #h(int)}. */
     public DMatrixRMaj run(Network net, DMatrixRMaj x) {
-        if (!net.spec().equals(spec)) {
-            throw new IllegalArgumentException("this evaluator is for " + spec.shape() + ", not " + net.spec().shape());
-        }
-        if (x.numRows != spec.inputSize()) {
-            throw new IllegalArgumentException("the network takes " + spec.inputSize() + " inputs per example, got "
-                    + x.numRows);
-        }
+        Inference.requireCompatible(spec, net, x);
         int n = x.numCols;
         h[0] = x;
         for (int l = 1; l <= spec.depth(); l++) h[l].reshape(spec.size(l), n);
