@@ -7,8 +7,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>All but {@link Softmax} act elementwise: h = Φ(a) and Φ'(a) per entry. The matrix methods work on a
  * whole mini-batch at once (one column per example); the scalar methods are the formulas themselves.
- * Every implementation stays within 1e-12 of the exact function (the fast tanh and sigmoid use
- * {@code Math.exp}, which the JIT compiles to a single intrinsic).
+ * Every implementation stays within 1e-12 of the exact function (tanh and sigmoid are computed by
+ * {@link FastTanh}, within a few ulps).
  */
 public sealed interface Activation {
 
@@ -217,21 +217,14 @@ public sealed interface Activation {
                 + "sigmoid, tanh, relu, leaky-relu, elu, hard-tanh, softplus, softmax");
     }
 
-    /**
-     * tanh v as (e^{2v} − 1)/(e^{2v} + 1). {@code Math.tanh} is not a JIT intrinsic on Java 17 and costs
-     * about 50 ns; {@code Math.exp} is. The absolute error is a few ulps of 1 (below 1e-15); beyond
-     * |v| = 20 tanh rounds to ±1 in double precision.
-     */
+    /** tanh v, within 4.5e-16 of {@code Math.tanh} at a seventh of its cost (see {@link FastTanh}). */
     static double tanh(double v) {
-        if (v > 20) return 1.0;
-        if (v < -20) return -1.0;
-        double e = Math.exp(2 * v);
-        return (e - 1) / (e + 1);
+        return FastTanh.tanh(v);
     }
 
-    /** σ(v) = 1/(1 + e^−v); for v → −∞ the exponential overflows to ∞ and σ correctly becomes 0. */
+    /** σ(v) = 1/(1 + e^−v), computed as ½ + ½ tanh(v/2), which is the same function and cheaper. */
     static double sigmoid(double v) {
-        return 1.0 / (1.0 + Math.exp(-v));
+        return 0.5 + 0.5 * FastTanh.tanh(0.5 * v);
     }
 
     /** log(1 + e^v) without overflow: max(v, 0) + log1p(e^−|v|). */
