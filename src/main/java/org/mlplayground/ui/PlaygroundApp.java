@@ -1,5 +1,6 @@
 package org.mlplayground.ui;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -90,18 +91,24 @@ public final class PlaygroundApp extends Application {
         }
     }
 
-    /** Waits a moment so layout and the last heatmap have reached the screen, then writes the file. */
+    /**
+     * Waits a moment so layout and the last heatmap have reached the screen, renders the window on the FX
+     * thread, then writes the file on a thread of its own and exits.
+     */
     private static void captureSoon(Scene scene, LaunchOptions options) {
         PauseTransition settle = new PauseTransition(Duration.millis(400));
         settle.setOnFinished(event -> {
-            try {
-                SceneCapture.writePng(scene, options.snapshot());
-                System.out.println("wrote " + options.snapshot());
+            BufferedImage image = SceneCapture.render(scene);
+            Thread writer = new Thread(() -> {
+                try {
+                    SceneCapture.writePng(image, options.snapshot());
+                    System.out.println("wrote " + options.snapshot());
+                } catch (IOException e) {
+                    System.err.println("MLP Playground: " + e.getMessage());
+                }
                 Platform.exit();
-            } catch (IOException e) {
-                System.err.println("MLP Playground: " + e.getMessage());
-                Platform.exit();
-            }
+            }, "snapshot-writer");
+            writer.start();
         });
         settle.play();
     }

@@ -14,11 +14,10 @@ final class SceneCapture {
     }
 
     /**
-     * Renders {@code scene} (on the FX thread) and writes it to {@code file} as PNG.
-     *
-     * @throws IOException with the file's name if it cannot be written
+     * Renders {@code scene} into an image; must run on the FX thread. The result is plain pixels that
+     * {@link #writePng} may write from any thread.
      */
-    static void writePng(Scene scene, Path file) throws IOException {
+    static BufferedImage render(Scene scene) {
         WritableImage shot = scene.snapshot(null);
         int w = (int) shot.getWidth(), h = (int) shot.getHeight();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -26,6 +25,15 @@ final class SceneCapture {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) image.setRGB(x, y, pixels.getArgb(x, y));
         }
+        return image;
+    }
+
+    /**
+     * Writes {@code image} to {@code file} as PNG. File work: call it off the FX thread.
+     *
+     * @throws IOException with the file's name if it cannot be written
+     */
+    static void writePng(BufferedImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !parent.toFile().isDirectory()) {
             throw new IOException("cannot write " + file + ": folder " + parent + " does not exist");
