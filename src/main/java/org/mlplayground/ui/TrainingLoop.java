@@ -150,18 +150,16 @@ final class TrainingLoop implements AutoCloseable {
         publish(false);
     }
 
-    /** Trains {@code steps} mini-batches; stops playing with a message if the loss stops being a number. */
+    /** Trains {@code steps} mini-batches; stops playing with the guard's message if training diverged. */
     private void train(int steps) {
         try {
-            for (int i = 0; i < steps; i++) trainer.step();
+            for (int i = 0; i < steps && trainer.divergence().isEmpty(); i++) trainer.step();
         } catch (RuntimeException e) {
             // The thread must survive a bad setting so the student can change it and go on.
             stop("Training stopped: " + e.getMessage());
             return;
         }
-        if (!Double.isFinite(trainer.lastBatchLoss())) {
-            stop("Training diverged: the loss is no longer a number. Lower the learning rate and press Reset.");
-        }
+        trainer.divergence().ifPresent(d -> stop(d.message()));
     }
 
     private void stop(String why) {
