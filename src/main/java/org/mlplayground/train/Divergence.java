@@ -13,11 +13,16 @@ import java.util.Locale;
  */
 public record Divergence(long step, String where, double loss) {
 
-    /** A sentence for the student. */
+    /**
+     * Sentences for the student. For plain gradient descent the loss is measured at the weights the step
+     * started from, the ones that are kept; if even that loss overflowed, those weights have already grown
+     * too large to go on from, and only a reset helps.
+     */
     public String message() {
-        return String.format(Locale.ROOT,
-                "Training diverged at step %d: %s became NaN or infinite (batch loss %s). The weights from before "
-                        + "that step are kept. Lower the learning rate.",
+        String what = String.format(Locale.ROOT, "Training diverged at step %d: %s became NaN or infinite (batch loss %s).",
                 step, where, Double.toString(loss));
+        return Double.isFinite(loss)
+                ? what + " The weights from before that step are kept: lower the learning rate and go on."
+                : what + " The weights had already grown too large to go on from: lower the learning rate and press Reset.";
     }
 }

@@ -64,6 +64,8 @@ class DivergenceGuardTest {
             assertArrayEquals(before.get(b), kept.get(b), "block " + b + " holds the weights from before the bad step");
         }
 
+        assertTrue(report.message().contains("Reset"), "the kept weights overflow already: " + report.message());
+
         IllegalStateException refused = assertThrows(IllegalStateException.class, trainer::step);
         assertTrue(refused.getMessage().contains("step " + report.step()), refused.getMessage());
 
