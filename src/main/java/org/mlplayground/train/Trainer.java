@@ -55,6 +55,8 @@ public final class Trainer {
     private final Objective backprop;
     private final double[][] backup;
     private final MetricHistory history = new MetricHistory();
+    /** Whether each finished epoch is evaluated on the whole train and test sets (on by default). */
+    private volatile boolean recordMetrics = true;
     private final AtomicReference<Posted> posted;
 
     // Owned by the training thread: what the last step ran with.
@@ -135,7 +137,7 @@ public final class Trainer {
         if (position == order.length) {
             position = 0;
             epoch++;
-            recordEpoch();
+            if (recordMetrics) recordEpoch();
         }
         return loss;
     }
@@ -230,6 +232,15 @@ public final class Trainer {
     }
 
     /** The metrics after each epoch so far, downsampled once there are many. */
+    /**
+     * Turns the per-epoch evaluation on the whole train and test sets on or off. It is on by default; on a
+     * small training set it costs about one more forward pass per step, so runs that need only the weights
+     * (the benchmark, scripted training) turn it off. Any thread may call this.
+     */
+    public void recordMetrics(boolean on) {
+        recordMetrics = on;
+    }
+
     public MetricHistory history() {
         return history;
     }
