@@ -5,8 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The three matrix products of backpropagation, for the engine's small, wide-and-short matrices
  * (n_l ≤ a few dozen rows, B columns). Same contract as EJML's {@code CommonOps_DDRM} (allocation-free,
- * the output reshaped, named after the formula), but each output entry's sum runs over four columns at
- * once: EJML's small-matrix kernels compute one dot product at a time, whose additions wait on each
+ * the output reshaped, named after the formula), but the sums of four output entries (two at the edge)
+ * run side by side: EJML's small-matrix kernels compute one dot product at a time, whose additions wait on each
  * other, and at mini-batch sizes that latency dominates a training step.
  *
  * <p>Every sum adds its terms in index order starting from zero, exactly as EJML's kernels do, so the
@@ -40,7 +40,18 @@ final class Kernels {
                 av[ai + j + 2] = s2 + bias;
                 av[ai + j + 3] = s3 + bias;
             }
-            for (; j < cols; j++) {
+            if (j + 1 < cols) {
+                double s0 = 0, s1 = 0;
+                for (int k = 0, hk = j; k < m; k++, hk += cols) {
+                    double wk = w[wi + k];
+                    s0 += wk * hv[hk];
+                    s1 += wk * hv[hk + 1];
+                }
+                av[ai + j] = s0 + bias;
+                av[ai + j + 1] = s1 + bias;
+                j += 2;
+            }
+            if (j < cols) {
                 double s = 0;
                 for (int k = 0, hk = j; k < m; k++, hk += cols) s += w[wi + k] * hv[hk];
                 av[ai + j] = s + bias;
@@ -71,7 +82,18 @@ final class Kernels {
                 tv[tk + j + 2] = s2;
                 tv[tk + j + 3] = s3;
             }
-            for (; j < cols; j++) {
+            if (j + 1 < cols) {
+                double s0 = 0, s1 = 0;
+                for (int i = 0, di = j; i < n; i++, di += cols) {
+                    double wik = w[i * m + k];
+                    s0 += wik * dv[di];
+                    s1 += wik * dv[di + 1];
+                }
+                tv[tk + j] = s0;
+                tv[tk + j + 1] = s1;
+                j += 2;
+            }
+            if (j < cols) {
                 double s = 0;
                 for (int i = 0, di = j; i < n; i++, di += cols) s += w[i * m + k] * dv[di];
                 tv[tk + j] = s;
@@ -103,7 +125,19 @@ final class Kernels {
                 gv[gi + k + 2] = alpha * s2;
                 gv[gi + k + 3] = alpha * s3;
             }
-            for (; k < m; k++) {
+            if (k + 1 < m) {
+                int h0 = k * cols, h1 = h0 + cols;
+                double s0 = 0, s1 = 0;
+                for (int j = 0; j < cols; j++) {
+                    double dj = dv[di + j];
+                    s0 += dj * hv[h0 + j];
+                    s1 += dj * hv[h1 + j];
+                }
+                gv[gi + k] = alpha * s0;
+                gv[gi + k + 1] = alpha * s1;
+                k += 2;
+            }
+            if (k < m) {
                 double s = 0;
                 for (int j = 0, hk = k * cols; j < cols; j++) s += dv[di + j] * hv[hk + j];
                 gv[gi + k] = alpha * s;
