@@ -9,6 +9,7 @@ import org.mlplayground.engine.Loss;
 import org.mlplayground.engine.Network;
 import org.mlplayground.engine.NetworkSpec;
 import org.mlplayground.train.Trainer;
+import org.mlplayground.train.TrainingSettings;
 
 /**
  * Everything that fixes a training run: the network, its data, the hyperparameters and the seeds. Two
@@ -49,7 +50,8 @@ record RunSetup(NetworkSpec spec, Initializer init, String dataName, Dataset.Spl
     /** A trainer over fresh weights: the state a run starts in, and returns to on Reset. */
     Trainer freshTrainer() {
         Network network = Network.create(spec, init, weightSeed);
-        return new Trainer(network, data.train(), batchSize, learningRate, shuffleSeed);
+        return new Trainer(network, data.train(), data.test(), TrainingSettings.gradientDescent(learningRate, batchSize),
+                shuffleSeed);
     }
 
     /** Mini-batches per epoch; the last batch of an epoch may be smaller. */

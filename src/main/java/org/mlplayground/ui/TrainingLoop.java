@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mlplayground.engine.Network;
+import org.mlplayground.train.EpochMetrics;
 import org.mlplayground.train.Trainer;
 
 /**
@@ -18,8 +19,6 @@ import org.mlplayground.train.Trainer;
  */
 final class TrainingLoop implements AutoCloseable {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
-    /** Losses over the whole data sets are refreshed this often while playing; always when paused. */
-    private static final long EVALUATION_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private enum Command { PLAY, PAUSE, STEP, RESET, STOP }
 
@@ -35,9 +34,8 @@ final class TrainingLoop implements AutoCloseable {
     private String problem = "";
     private double stepCredit;
     private long nextFrame;
-    private long lastEvaluation;
-    private Trainer.Evaluation trainEvaluation;
-    private Trainer.Evaluation testEvaluation;
+    /** The losses and accuracy on display: exact after a command, the trainer's last epoch while playing. */
+    private double trainLoss, testLoss, testAccuracy;
 
     TrainingLoop(RunSetup setup) {
         this.setup = setup;
@@ -168,20 +166,25 @@ final class TrainingLoop implements AutoCloseable {
     }
 
     /**
-     * Publishes a copy of the weights. The losses over the whole data sets are recomputed when
-     * {@code exact} (after a command, so a paused display shows the numbers of exactly these weights) and
-     * otherwise at most every {@link #EVALUATION_NANOS}, which keeps training fast for big data sets.
+     * Publishes a copy of the weights. After a command ({@code exact}, or whenever paused) the losses over
+     * the whole data sets are computed for exactly these weights; while playing, the numbers are those the
+     * trainer recorded at the end of its last epoch, so the sets are evaluated once per epoch, not twice.
      */
     private void publish(boolean exact) {
         Network weights = trainer.network().copy();
-        long now = System.nanoTime();
-        if (exact || !playing || trainEvaluation == null || now - lastEvaluation >= EVALUATION_NANOS) {
-            trainEvaluation = Trainer.evaluate(weights, setup.data().train());
-            testEvaluation = Trainer.evaluate(weights, setup.data().test());
-            lastEvaluation = now;
+        EpochMetrics lastEpoch = trainer.history().latest();
+        if (exact || !playing || lastEpoch == null) {
+            Trainer.Evaluation onTrain = Trainer.evaluate(weights, setup.data().train());
+            Trainer.Evaluation onTest = Trainer.evaluate(weights, setup.data().test());
+            trainLoss = onTrain.loss();
+            testLoss = onTest.loss();
+            testAccuracy = onTest.accuracy();
+        } else {
+            trainLoss = lastEpoch.trainLoss();
+            testLoss = lastEpoch.testLoss();
+            testAccuracy = lastEpoch.testAccuracy();
         }
         latest.set(new Snapshot(weights, setup.data().train(), setup.data().test(), trainer.epoch(),
-                trainer.stepCount(), trainEvaluation.loss(), testEvaluation.loss(), testEvaluation.accuracy(),
-                playing, problem));
+                trainer.stepCount(), trainLoss, testLoss, testAccuracy, playing, problem));
     }
 }
