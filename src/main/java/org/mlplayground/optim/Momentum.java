@@ -58,15 +58,23 @@ public final class Momentum implements Optimizer {
         double gamma = Require.learningRate(learningRate), beta = settings.beta();
         state.fit(params);
         double loss = objective.evaluate();
+        applyVelocity(params, state, V, beta, gamma);
+        return loss;
+    }
+
+    /**
+     * v ← βv − γg, w ← w + v with the gradients g already evaluated; {@link Nesterov} shares it, having
+     * evaluated g at w + βv.
+     */
+    static void applyVelocity(List<Parameter> params, State state, int velocity, double beta, double gamma) {
         for (int b = 0; b < params.size(); b++) {
             Parameter p = params.get(b);
-            double[] w = p.value(), g = p.gradient(), v = state.get(b, V);
+            double[] w = p.value(), g = p.gradient(), v = state.get(b, velocity);
             for (int i = 0; i < p.size(); i++) {
                 v[i] = beta * v[i] - gamma * g[i];
                 w[i] += v[i];
             }
         }
-        return loss;
     }
 
     @Override

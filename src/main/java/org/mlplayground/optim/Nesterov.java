@@ -59,14 +59,7 @@ public final class Nesterov implements Optimizer {
         double gamma = Require.learningRate(learningRate), beta = settings.beta();
         state.fit(params);
         double loss = LookAhead.evaluate(params, state, V, SAVED_W, beta, objective);
-        for (int b = 0; b < params.size(); b++) {
-            Parameter p = params.get(b);
-            double[] w = p.value(), g = p.gradient(), v = state.get(b, V);
-            for (int i = 0; i < p.size(); i++) {
-                v[i] = beta * v[i] - gamma * g[i];
-                w[i] += v[i];
-            }
-        }
+        Momentum.applyVelocity(params, state, V, beta, gamma);
         return loss;
     }
 
