@@ -13,7 +13,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Forward: h_0 = x, a_l = W_l h_{l−1} + b_l, h_l = Φ_l(a_l), o = h_L. Backward: δ_L from the loss,
  * δ_l = Φ'_l(a_l) ⊙ (W_{l+1}^T δ_{l+1}), ∂L/∂W_l = δ_l h_{l−1}^T and ∂L/∂b_l = δ_l, averaged over the
  * mini-batch. Every quantity of the last pass stays readable through {@link #layer(int)} until the next
- * pass.
+ * pass. Updating the weights is the optimizers' job ({@code org.mlplayground.optim}).
  *
  * <p>Not thread-safe: one thread trains a network; views read {@link #copy() copies}.
  */
@@ -153,14 +153,6 @@ public final class Network {
             layers[l].gradients();
         }
         return loss;
-    }
-
-    /** Plain gradient descent with the last gradients: θ ← θ − γ ∂L/∂θ for every W_l and b_l. */
-    public void applyGradientDescent(double learningRate) {
-        for (Parameter p : parameters) {
-            double[] v = p.value(), g = p.gradient();
-            for (int i = 0, n = p.size(); i < n; i++) v[i] -= learningRate * g[i];
-        }
     }
 
     /** o for a single input vector x (a fresh array). */

@@ -64,7 +64,9 @@ class TrainerOptimizerTest {
             y.reshape(1, x.numCols);
             for (int c = 0; c < x.numCols; c++) y.set(0, c, Math.hypot(x.get(0, c), x.get(1, c)) < 2.5 ? 1 : -1);
             byHand.backprop(x, y);
-            byHand.applyGradientDescent(0.03);
+            for (Parameter p : byHand.parameters()) {          // θ ← θ − γ ∂L/∂θ, written out
+                for (int i = 0; i < p.size(); i++) p.value()[i] -= 0.03 * p.gradient()[i];
+            }
         }
         assertSameWeights(weights(byHand), weights(viaTrainer));
     }
