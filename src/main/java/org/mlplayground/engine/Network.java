@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -15,9 +16,22 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * mini-batch. Every quantity of the last pass stays readable through {@link #layer(int)} until the next
  * pass. Updating the weights is the optimizers' job ({@code org.mlplayground.optim}).
  *
+ * <p>A {@link Pass#TRAINING training pass} ({@link #forward(DMatrixRMaj)}, {@link #loss}, {@link #backprop})
+ * normalises batch-norm layers with the mini-batch's statistics and applies the dropout masks last drawn
+ * by {@link #drawDropoutMasks}; an {@link Pass#INFERENCE inference pass} ({@link #predict}, {@link Inference})
+ * uses the running statistics and no dropout.
+ *
  * <p>Not thread-safe: one thread trains a network; views read {@link #copy() copies}.
  */
 public final class Network {
+    /** Which statistics batch norm uses and whether dropout applies. */
+    public enum Pass {
+        /** Batch statistics, dropout masks: the pass that gradients are taken of. */
+        TRAINING,
+        /** Running statistics, no dropout: predictions, test accuracy, heatmaps. */
+        INFERENCE
+    }
+
     private final NetworkSpec spec;
     private final DenseLayer[] layers;
     private final List<Parameter> parameters;
@@ -35,6 +49,10 @@ public final class Network {
             params.add(new Parameter("W" + l, l, true, layer.W.data, layer.dLdW.data, layer.W.getNumElements()));
             if (layer.hasBias()) {
                 params.add(new Parameter("b" + l, l, false, layer.b.data, layer.dLdb.data, layer.size()));
+            }
+            if (layer.batchNorm()) {
+                params.add(new Parameter("γ" + l, l, false, layer.gamma.data, layer.dLdgamma.data, layer.size()));
+                params.add(new Parameter("β" + l, l, false, layer.beta.data, layer.dLdbeta.data, layer.size()));
             }
         }
         this.parameters = Collections.unmodifiableList(params);
@@ -88,9 +106,69 @@ public final class Network {
         return h0;
     }
 
-    /** Every trainable block W_1, b_1, …, W_L, b_L with its gradient. */
+    /** Every trainable block W_1, b_1, (γ_1, β_1,) …, W_L, b_L with its gradient. */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /**
+     * The running batch-norm statistics, μ_run and σ²_run per batch-norm layer (empty without batch norm):
+     * part of the model like the weights, but not trained by gradients.
+     */
+    public List<double[]> runningStatistics() {
+        List<double[]> stats = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            if (layer.batchNorm()) {
+                stats.add(layer.runningMean.data);
+                stats.add(layer.runningVariance.data);
+            }
+        }
+        return stats;
+    }
+
+    /** How many weights (entries of the W_l, never biases) are exactly 0, as L1 leaves them. */
+    public int zeroWeightCount() {
+        int zeros = 0;
+        for (DenseLayer layer : layers) for (double w : layer.W.data) if (w == 0.0) zeros++;
+        return zeros;
+    }
+
+    /** How many weights (entries of the W_l) the network has. */
+    public int weightCount() {
+        int n = 0;
+        for (DenseLayer layer : layers) n += layer.W.getNumElements();
+        return n;
+    }
+
+    /**
+     * Sets the dropout rate p of hidden layer l (0 switches dropout off); applies from the next drawn masks.
+     *
+     * @throws IllegalArgumentException for the output layer or p outside [0, 1)
+     */
+    public void setDropout(int l, double p) {
+        DenseLayer layer = layer(l);
+        if (l == layers.length && p != 0) {
+            throw new IllegalArgumentException("dropout goes in hidden layers; layer " + l + " is the output layer");
+        }
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout rate of layer " + l + " must be at least 0 and below 1, got " + p);
+        }
+        layer.setDropoutRate(p);
+    }
+
+    /** Whether any layer drops out neurons in training passes. */
+    public boolean hasDropout() {
+        for (DenseLayer layer : layers) if (layer.dropoutRate() > 0) return true;
+        return false;
+    }
+
+    /**
+     * Draws a fresh dropout mask for a batch of {@code columns} examples in every layer with p &gt; 0,
+     * layer by layer, row by row: the same generator state gives the same masks. Training passes use these
+     * masks until the next draw (a gradient check keeps them fixed).
+     */
+    public void drawDropoutMasks(int columns, RandomGenerator random) {
+        for (DenseLayer layer : layers) if (layer.dropoutRate() > 0) layer.drawDropoutMask(columns, random);
     }
 
     /** How many trainable numbers the network has. */
@@ -106,26 +184,37 @@ public final class Network {
     }
 
     /**
-     * The forward pass for a batch {@code x} (n_0 × B, one example per column); returns o = h_L, which
-     * belongs to the network and is overwritten by the next pass.
+     * The training forward pass for a batch {@code x} (n_0 × B, one example per column); returns o = h_L,
+     * which belongs to the network and is overwritten by the next pass.
      */
     public DMatrixRMaj forward(DMatrixRMaj x) {
+        return forward(x, Pass.TRAINING);
+    }
+
+    /** The forward pass of the given kind; every a_l, h_l of it stays readable through {@link #layer}. */
+    public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
         if (x.numRows != spec.inputSize()) {
             throw new IllegalArgumentException("the network takes " + spec.inputSize() + " inputs per example, got "
                     + x.numRows);
         }
         h0.setTo(x);
         DMatrixRMaj h = h0;
+        boolean training = pass == Pass.TRAINING;
         for (DenseLayer layer : layers) {
-            layer.forward(h);
-            h = layer.h;
+            layer.forward(h, training);
+            h = layer.out();
         }
         return h;
     }
 
-    /** L = (1/B) Σ ℓ(o_n, y_n) for the batch, without touching the gradients. */
+    /** L = (1/B) Σ ℓ(o_n, y_n) for the batch after a training pass, without touching the gradients. */
     public double loss(DMatrixRMaj x, DMatrixRMaj y) {
-        forward(x);
+        return loss(x, y, Pass.TRAINING);
+    }
+
+    /** L = (1/B) Σ ℓ(o_n, y_n) for the batch after a pass of the given kind. */
+    public double loss(DMatrixRMaj x, DMatrixRMaj y, Pass pass) {
+        forward(x, pass);
         DenseLayer out = outputLayer();
         lastLoss = spec.loss().value(out.a, out.h, y);
         return lastLoss;
@@ -133,10 +222,12 @@ public final class Network {
 
     /**
      * One forward and one backward pass over the batch: fills every a_l, h_l, Φ'(a_l), δ_l, ∂L/∂W_l and
-     * ∂L/∂b_l, and returns the batch loss L. The weights are not changed.
+     * ∂L/∂b_l, and returns the batch loss L. The weights are not changed; batch norm's running statistics
+     * take in this batch's.
      */
     public double backprop(DMatrixRMaj x, DMatrixRMaj y) {
-        double loss = loss(x, y);
+        double loss = loss(x, y, Pass.TRAINING);
+        for (DenseLayer layer : layers) layer.updateRunningStatistics();
         DenseLayer out = outputLayer();
         out.computePhiPrime();
         if (spec.loss().fused()) {
@@ -155,13 +246,13 @@ public final class Network {
         return loss;
     }
 
-    /** o for a single input vector x (a fresh array). */
+    /** o for a single input vector x by an inference pass (a fresh array). */
     public double[] predict(double... x) {
-        DMatrixRMaj o = forward(new DMatrixRMaj(x.length, 1, true, x));
-        return o.data.clone();
+        DMatrixRMaj o = forward(new DMatrixRMaj(x.length, 1, true, x), Pass.INFERENCE);
+        return java.util.Arrays.copyOf(o.data, o.getNumElements());   // data may be longer after a bigger batch
     }
 
-    /** A deep copy of the weights and biases (not of the cached pass). */
+    /** A deep copy of the model: weights, biases, γ, β, running statistics and dropout rates (not the cached pass). */
     public Network copy() {
         Network net = new Network(spec);
         net.copyParametersFrom(this);
@@ -169,7 +260,7 @@ public final class Network {
     }
 
     /**
-     * Overwrites this network's weights and biases with {@code other}'s.
+     * Overwrites this network's weights, biases, γ, β, running statistics and dropout rates with {@code other}'s.
      *
      * @throws IllegalArgumentException if the two networks differ in shape
      */
@@ -181,5 +272,8 @@ public final class Network {
             Parameter from = other.parameters.get(i), to = parameters.get(i);
             System.arraycopy(from.value(), 0, to.value(), 0, to.size());
         }
+        List<double[]> mine = runningStatistics(), theirs = other.runningStatistics();
+        for (int i = 0; i < mine.size(); i++) System.arraycopy(theirs.get(i), 0, mine.get(i), 0, mine.get(i).length);
+        for (int l = 0; l < layers.length; l++) layers[l].setDropoutRate(other.layers[l].dropoutRate());
     }
 }

@@ -21,6 +21,9 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss) {
                 throw new IllegalArgumentException("layer " + (l + 1) + ": softmax can only be the output layer's activation");
             }
         }
+        if (layers.get(layers.size() - 1).batchNorm()) {
+            throw new IllegalArgumentException("batch normalisation goes in hidden layers, not the output layer");
+        }
         Activation out = layers.get(layers.size() - 1).phi();
         Class<? extends Activation> required = loss.requiredOutput();
         if (required != null && !required.isInstance(out)) {
@@ -79,6 +82,14 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss) {
 
         public Builder dense(int size, Activation phi, boolean bias) {
             layers.add(new LayerSpec(size, phi, bias));
+            return this;
+        }
+
+        /** Puts batch normalisation into the layer added last (a hidden layer). */
+        public Builder batchNorm() {
+            if (layers.isEmpty()) throw new IllegalStateException("add a layer before its batch normalisation");
+            int last = layers.size() - 1;
+            layers.set(last, layers.get(last).withBatchNorm(true));
             return this;
         }
 
