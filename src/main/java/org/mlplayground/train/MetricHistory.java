@@ -29,7 +29,7 @@ public final class MetricHistory {
     private long added;
     /** Sums over the raw points of the bucket being filled. */
     private long pendingCount;
-    private double trainLossSum, trainAccuracySum, testLossSum, testAccuracySum;
+    private EpochMetrics pendingSum;
 
     public MetricHistory() {
         this(DEFAULT_CAPACITY);
@@ -57,15 +57,11 @@ public final class MetricHistory {
             return;
         }
         pendingCount++;
-        trainLossSum += point.trainLoss();
-        trainAccuracySum += point.trainAccuracy();
-        testLossSum += point.testLoss();
-        testAccuracySum += point.testAccuracy();
+        pendingSum = pendingSum == null ? point : pendingSum.plus(point);
         if (pendingCount < stride) return;
-        buckets.add(stride == 1 ? point : new EpochMetrics(point.epoch(), point.step(), trainLossSum / stride, trainAccuracySum / stride,
-                testLossSum / stride, testAccuracySum / stride));
+        buckets.add(stride == 1 ? point : pendingSum.dividedBy(stride));
         pendingCount = 0;
-        trainLossSum = trainAccuracySum = testLossSum = testAccuracySum = 0;
+        pendingSum = null;
         if (buckets.size() == capacity - 2) mergeAdjacentPairs();
     }
 
@@ -73,9 +69,7 @@ public final class MetricHistory {
         List<EpochMetrics> merged = new ArrayList<>(capacity - 2);
         for (int i = 0; i + 1 < buckets.size(); i += 2) {
             EpochMetrics a = buckets.get(i), b = buckets.get(i + 1);
-            merged.add(new EpochMetrics(b.epoch(), b.step(), (a.trainLoss() + b.trainLoss()) / 2,
-                    (a.trainAccuracy() + b.trainAccuracy()) / 2, (a.testLoss() + b.testLoss()) / 2,
-                    (a.testAccuracy() + b.testAccuracy()) / 2));
+            merged.add(a.plus(b).dividedBy(2));
         }
         buckets.clear();
         buckets.addAll(merged);

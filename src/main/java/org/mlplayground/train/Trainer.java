@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
+import org.mlplayground.data.Augmenter;
 import org.mlplayground.data.Dataset;
+import org.mlplayground.data.InputMap;
 import org.mlplayground.engine.Inference;
 import org.mlplayground.engine.Loss;
 import org.mlplayground.engine.Network;
@@ -23,7 +25,18 @@ import org.mlplayground.optim.Schedule;
  * seeded generator and taken B at a time (the last batch of an epoch may be smaller); each one is a step
  * {@code optimizer.step(params, clipping.wrap(backprop, params), schedule.rate(k))} with k = the steps
  * done so far, followed by the Polyak average's update when averaging is on. After every epoch the loss
- * and accuracy on the training set and, if given, the test set go into a bounded {@link #history()}.
+ * and accuracy on the training set and, if given, the validation and test sets go into a bounded
+ * {@link #history()}.
+ *
+ * <p><b>Generalisation remedies</b> (COURSE.md §6), all from the posted {@link TrainingSettings}: a batch is
+ * gathered from the raw training points, augmented (jitter, rotation, mirrors) and mapped to network inputs
+ * by the run's {@link InputMap}; then Gaussian input noise, label smoothing and mixup change it, and fresh
+ * dropout masks are drawn. The cost the optimizer sees is C = C_0 + penalty; with L1, a weight that a step
+ * carries across 0 stops at exactly 0 (clipping at zero, Tsuruoka et al. 2009), so L1 yields true zeros.
+ * Early stopping compares the validation loss after every epoch and, when it gives up, restores the best
+ * epoch's weights and records an {@link EarlyStopping.Stop}. All randomness of the remedies comes from one
+ * generator seeded with the run's seed, separate from the shuffling's, so switching a remedy on does not
+ * change the order of the batches.
  *
  * <p><b>Threads.</b> One training thread owns the trainer: only it calls {@link #step()},
  * {@link #runEpoch()}, {@link #network()}, {@link #averagedNetwork()} and
@@ -46,14 +59,25 @@ public final class Trainer {
 
     private final Network network;
     private final List<Parameter> params;
+    private final List<double[]> statistics;
+    /** Raw training points (for augmentation) and the network inputs of every set, mapped once. */
+    private final Dataset trainRaw;
     private final Dataset train;
+    private final Dataset validation;
     private final Dataset test;
+    private final InputMap inputs;
     private final SplittableRandom random;
+    /** Masks, noise, augmentation and mixup draw from here, never from the shuffling's generator. */
+    private final SplittableRandom remedyRandom;
     private final int[] order;
+    private final DMatrixRMaj raw = new DMatrixRMaj(1, 1);
+    private final Mixup mixup = new Mixup();
     private final DMatrixRMaj X = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj Y = new DMatrixRMaj(1, 1);
     private final Objective backprop;
+    /** The weights before the step: the divergence guard's backup and L1's reference for crossing zero. */
     private final double[][] backup;
+    private final double[][] statisticsBackup;
     private final MetricHistory history = new MetricHistory();
     /** Whether each finished epoch is evaluated on the whole train and test sets (on by default). */
     private volatile boolean recordMetrics = true;
@@ -64,7 +88,17 @@ public final class Trainer {
     private Optimizer optimizer;
     private Objective objective;
     private PolyakAverage average;
+    private Penalty penalty = new Penalty.None();
     private int position;
+    /** The penalty's value in the last cost the optimizer evaluated. */
+    private double lastPenalty;
+
+    // Early stopping (training thread).
+    private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    private int bestEpoch = -1;
+    private double[][] bestWeights;
+    private double[][] bestStatistics;
+    private volatile EarlyStopping.Stop earlyStop;
 
     private volatile long step;
     private volatile int epoch;
@@ -81,22 +115,86 @@ public final class Trainer {
      * @param seed seeds the shuffling of the mini-batches
      */
     public Trainer(Network network, Dataset train, Dataset test, TrainingSettings settings, long seed) {
+        this(network, checked(network, train, test), settings, seed);
+    }
+
+    private static TrainingData checked(Network network, Dataset train, Dataset test) {
         if (train.size() == 0) throw new IllegalArgumentException("the training set is empty");
         checkInputs(network, train, "training");
         if (test != null) {
             if (test.size() == 0) throw new IllegalArgumentException("the test set is empty");
             checkInputs(network, test, "test");
         }
+        return TrainingData.of(train, null, test);
+    }
+
+    /**
+     * @param data raw training, validation and test points and the map to network inputs
+     * @param seed seeds the shuffling of the mini-batches and, separately, every remedy's randomness
+     */
+    public Trainer(Network network, TrainingData data, TrainingSettings settings, long seed) {
+        if (data.inputs().outputSize() != network.spec().inputSize()) {
+            throw new IllegalArgumentException("the input map produces " + data.inputs().outputSize()
+                    + " inputs per example but the network takes " + network.spec().inputSize());
+        }
         this.network = network;
         this.params = network.parameters();
-        this.backprop = () -> network.backprop(X, Y);
-        this.train = train;
-        this.test = test;
+        this.statistics = network.runningStatistics();
+        this.inputs = data.inputs();
+        this.trainRaw = data.train();
+        this.train = inputs.applyTo(data.train());
+        this.validation = data.validation() == null ? null : inputs.applyTo(data.validation());
+        this.test = data.test() == null ? null : inputs.applyTo(data.test());
+        this.backprop = () -> {
+            double c0 = network.backprop(X, Y);
+            lastPenalty = penalty.value(params, train.size());
+            penalty.addGradient(params, train.size());
+            return c0 + lastPenalty;
+        };
         this.random = new SplittableRandom(seed);
+        this.remedyRandom = new SplittableRandom(seed).split();
         this.order = Batches.identityOrder(train.size());
-        this.backup = new double[params.size()][];
-        for (int b = 0; b < backup.length; b++) backup[b] = new double[params.get(b).size()];
-        this.posted = new AtomicReference<>(new Posted(Objects.requireNonNull(settings, "settings"), 0));
+        this.backup = copies(params.stream().map(Parameter::size).toList());
+        this.statisticsBackup = copies(statistics.stream().map(a -> a.length).toList());
+        Objects.requireNonNull(settings, "settings");
+        checkSettings(settings);
+        this.posted = new AtomicReference<>(new Posted(settings, 0));
+    }
+
+    private static double[][] copies(List<Integer> sizes) {
+        double[][] arrays = new double[sizes.size()][];
+        for (int i = 0; i < arrays.length; i++) arrays[i] = new double[sizes.get(i)];
+        return arrays;
+    }
+
+    /** Rejects settings this run cannot follow, with a message naming the setting. */
+    private void checkSettings(TrainingSettings settings) {
+        List<Double> dropout = settings.regularization().dropout();
+        int hidden = network.depth() - 1;
+        for (int l = hidden + 1; l <= dropout.size(); l++) {
+            if (dropout.get(l - 1) != 0) {
+                throw new IllegalArgumentException("dropout rate for layer " + l + ", but the network has "
+                        + (hidden == 0 ? "no hidden layer" : hidden == 1 ? "1 hidden layer" : hidden + " hidden layers"));
+            }
+        }
+        if (settings.earlyStopping() != null && validation == null) {
+            throw new IllegalArgumentException("early stopping needs a validation split; set a validation share first");
+        }
+        if (settings.augmentation().changesRawPoints() && trainRaw.inputSize() < 2) {
+            throw new IllegalArgumentException("jitter, rotation and mirrors work on 2-D points; this data has "
+                    + trainRaw.inputSize() + " value per point");
+        }
+        if ((settings.augmentation().mixupAlpha() > 0 || settings.augmentation().labelSmoothing() > 0)
+                && network.spec().loss() != Loss.SIGMOID_CROSS_ENTROPY && network.spec().loss() != Loss.SOFTMAX_CROSS_ENTROPY
+                && !isBinaryLabels(trainRaw)) {
+            throw new IllegalArgumentException("mixup and label smoothing are for classification; this data has "
+                    + "regression targets");
+        }
+    }
+
+    private static boolean isBinaryLabels(Dataset data) {
+        for (double y : data.y()) if (y != 1 && y != -1) return false;
+        return true;
     }
 
     private static void checkInputs(Network network, Dataset data, String which) {
@@ -116,36 +214,90 @@ public final class Trainer {
     public double step() {
         Divergence bad = divergence;
         if (bad != null) throw new IllegalStateException(bad.message());
+        EarlyStopping.Stop stopped = earlyStop;
+        if (stopped != null) throw new IllegalStateException(stopped.message());
         pickUpSettings();
         if (position == 0) shuffle();
         int to = Math.min(position + active.settings().batchSize(), order.length);
-        Batches.gatherInputs(train, order, position, to, X);
-        Batches.gatherTargets(train, order, position, to, network.spec().loss(), network.spec().outputSize(), Y);
-        for (int b = 0; b < backup.length; b++) System.arraycopy(params.get(b).value(), 0, backup[b], 0, backup[b].length);
+        gatherBatch(position, to);
+        copy(params, backup);
+        copyStatistics(statistics, statisticsBackup);
 
         double loss = optimizer.step(params, objective, active.settings().schedule().rate(step));
         lastBatchLoss = loss;
         String where = firstNonFinite(loss);
         if (where != null) {
-            for (int b = 0; b < backup.length; b++) System.arraycopy(backup[b], 0, params.get(b).value(), 0, backup[b].length);
+            restore(backup, params);
+            copyStatistics(statisticsBackup, statistics);
             divergence = new Divergence(step + 1, where, loss);
             return loss;
         }
+        if (penalty instanceof Penalty.L1) stopAtZero();
         if (average != null) average.update(params);
         step++;
         position = to;
         if (position == order.length) {
             position = 0;
             epoch++;
-            if (recordMetrics) recordEpoch();
+            EarlyStopping rule = active.settings().earlyStopping();
+            if (recordMetrics || rule != null) recordEpoch(rule);
         }
         return loss;
     }
 
-    /** Steps until the current epoch is complete, or until the divergence guard stops training. */
+    /**
+     * X and Y for examples {@code order[from … to)}: raw points, augmented, mapped to inputs, noised; targets
+     * smoothed and mixed; then fresh dropout masks for the batch.
+     */
+    private void gatherBatch(int from, int to) {
+        Augmentation aug = active.settings().augmentation();
+        if (aug.changesRawPoints()) {
+            Batches.gatherInputs(trainRaw, order, from, to, raw);
+            if (aug.mirrorX() || aug.mirrorY()) Augmenter.mirror(raw, aug.mirrorX(), aug.mirrorY(), remedyRandom);
+            if (aug.rotationDegrees() > 0) Augmenter.rotate(raw, aug.rotationDegrees(), remedyRandom);
+            if (aug.jitter() > 0) Augmenter.jitter(raw, aug.jitter(), remedyRandom);
+            inputs.apply(raw, X);
+        } else {
+            Batches.gatherInputs(train, order, from, to, X);
+        }
+        if (aug.inputNoise() > 0) Augmenter.gaussianNoise(X, aug.inputNoise(), remedyRandom);
+        Loss loss = network.spec().loss();
+        Batches.gatherTargets(train, order, from, to, loss, network.spec().outputSize(), Y);
+        if (aug.labelSmoothing() > 0) LabelSmoothing.apply(Y, loss, aug.labelSmoothing());
+        if (aug.mixupAlpha() > 0) mixup.mix(X, Y, aug.mixupAlpha(), remedyRandom);
+        if (network.hasDropout()) network.drawDropoutMasks(to - from, remedyRandom);
+    }
+
+    /** L1's clipping at zero: a weight whose sign the step flipped is set to exactly 0 instead. */
+    private void stopAtZero() {
+        for (int b = 0; b < backup.length; b++) {
+            Parameter p = params.get(b);
+            if (!p.weight()) continue;
+            double[] w = p.value(), before = backup[b];
+            for (int i = 0; i < before.length; i++) if (w[i] * before[i] < 0) w[i] = 0;
+        }
+    }
+
+    private static void copy(List<Parameter> from, double[][] to) {
+        for (int b = 0; b < to.length; b++) System.arraycopy(from.get(b).value(), 0, to[b], 0, to[b].length);
+    }
+
+    private static void restore(double[][] from, List<Parameter> to) {
+        for (int b = 0; b < from.length; b++) System.arraycopy(from[b], 0, to.get(b).value(), 0, from[b].length);
+    }
+
+    private static void copyStatistics(List<double[]> from, double[][] to) {
+        for (int b = 0; b < to.length; b++) System.arraycopy(from.get(b), 0, to[b], 0, to[b].length);
+    }
+
+    private static void copyStatistics(double[][] from, List<double[]> to) {
+        for (int b = 0; b < from.length; b++) System.arraycopy(from[b], 0, to.get(b), 0, from[b].length);
+    }
+
+    /** Steps until the current epoch is complete, or until the divergence guard or early stopping stops training. */
     public void runEpoch() {
         int startEpoch = epoch;
-        while (epoch == startEpoch && divergence == null) step();
+        while (epoch == startEpoch && divergence == null && earlyStop == null) step();
     }
 
     private void pickUpSettings() {
@@ -161,6 +313,12 @@ public final class Trainer {
         }
         if (active == null || !settings.clipping().equals(active.settings().clipping())) {
             objective = settings.clipping().wrap(backprop, params);
+        }
+        penalty = settings.regularization().penalty();
+        for (int l = 1; l < network.depth(); l++) network.setDropout(l, settings.regularization().dropout(l));
+        if (active != null && !Objects.equals(settings.earlyStopping(), active.settings().earlyStopping())) {
+            bestEpoch = -1;   // a new rule starts from the next epoch's validation loss
+            bestValidationLoss = Double.POSITIVE_INFINITY;
         }
         PolyakAverage.Mode mode = settings.averaging();
         if (mode == null) {
@@ -185,10 +343,33 @@ public final class Trainer {
         return "loss";
     }
 
-    private void recordEpoch() {
-        Evaluation onTrain = evaluate(network, train);
-        Evaluation onTest = test == null ? new Evaluation(Double.NaN, Double.NaN) : evaluate(network, test);
-        history.add(new EpochMetrics(epoch, step, onTrain.loss(), onTrain.accuracy(), onTest.loss(), onTest.accuracy()));
+    private static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN);
+
+    /** Evaluates the finished epoch and applies the early-stopping rule, if any. */
+    private void recordEpoch(EarlyStopping rule) {
+        Evaluation onValidation = validation == null ? NONE : evaluate(network, validation);
+        if (recordMetrics) {
+            Evaluation onTrain = evaluate(network, train);
+            Evaluation onTest = test == null ? NONE : evaluate(network, test);
+            history.add(new EpochMetrics(epoch, step, onTrain.loss(), onTrain.accuracy(), onTest.loss(), onTest.accuracy(),
+                    penalty.value(params, train.size()), onValidation.loss(), onValidation.accuracy()));
+        }
+        if (rule == null) return;
+        double loss = onValidation.loss();
+        if (bestEpoch < 0 || loss < bestValidationLoss - rule.minDelta()) {
+            bestValidationLoss = loss;
+            bestEpoch = epoch;
+            if (bestWeights == null) {
+                bestWeights = copies(params.stream().map(Parameter::size).toList());
+                bestStatistics = copies(statistics.stream().map(a -> a.length).toList());
+            }
+            copy(params, bestWeights);
+            copyStatistics(statistics, bestStatistics);
+        } else if (epoch - bestEpoch >= rule.patience()) {
+            restore(bestWeights, params);
+            copyStatistics(bestStatistics, statistics);
+            earlyStop = new EarlyStopping.Stop(epoch, bestEpoch, bestValidationLoss, rule);
+        }
     }
 
     private void shuffle() {
@@ -216,6 +397,27 @@ public final class Trainer {
         return Optional.of(copy);
     }
 
+    /** Why early stopping ended the run, or empty while it goes on. */
+    public Optional<EarlyStopping.Stop> earlyStop() {
+        return Optional.ofNullable(earlyStop);
+    }
+
+    /**
+     * Lets training go on after early stopping, from the restored best weights; the rule starts counting
+     * afresh at the next epoch. Training thread only.
+     */
+    public void continueAfterEarlyStop() {
+        if (earlyStop == null) return;
+        earlyStop = null;
+        bestEpoch = -1;
+        bestValidationLoss = Double.POSITIVE_INFINITY;
+    }
+
+    /** The epoch whose weights early stopping keeps as the best so far, or −1. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
     /** What stopped training, or empty while the loss and weights are finite. */
     public Optional<Divergence> divergence() {
         return Optional.ofNullable(divergence);
@@ -231,7 +433,6 @@ public final class Trainer {
         if (optimizer != null) optimizer.reset();
     }
 
-    /** The metrics after each epoch so far, downsampled once there are many. */
     /**
      * Turns the per-epoch evaluation on the whole train and test sets on or off. It is on by default; on a
      * small training set it costs about one more forward pass per step, so runs that need only the weights
@@ -241,11 +442,32 @@ public final class Trainer {
         recordMetrics = on;
     }
 
+    /** The metrics after each epoch so far, downsampled once there are many. */
     public MetricHistory history() {
         return history;
     }
 
-    /** The test set of the metrics, if any. */
+    /** The penalty's share of the cost the optimizer last evaluated (0 without a penalty). */
+    public double lastBatchPenalty() {
+        return lastPenalty;
+    }
+
+    /** The map from raw points to network inputs. */
+    public InputMap inputMap() {
+        return inputs;
+    }
+
+    /** The training set as the network sees it (mapped, not augmented). */
+    public Dataset trainingSet() {
+        return train;
+    }
+
+    /** The validation set (mapped) of early stopping, if any. */
+    public Optional<Dataset> validationSet() {
+        return Optional.ofNullable(validation);
+    }
+
+    /** The test set of the metrics (mapped), if any. */
     public Optional<Dataset> testSet() {
         return Optional.ofNullable(test);
     }
@@ -269,10 +491,44 @@ public final class Trainer {
         return posted.get().settings();
     }
 
-    /** Posts new settings as a whole; an optimizer of another id starts fresh, the same id is retuned. */
+    /**
+     * Posts new settings as a whole; an optimizer of another id starts fresh, the same id is retuned.
+     *
+     * @throws IllegalArgumentException for settings this run cannot follow (dropout in a layer it lacks,
+     *                                  early stopping without a validation set, …); nothing is posted then
+     */
     public void setSettings(TrainingSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        checkSettings(settings);
         posted.updateAndGet(p -> new Posted(settings, p.optimizerGeneration()));
+    }
+
+    /** @throws IllegalArgumentException for dropout in a layer the network lacks */
+    public void setRegularization(Regularization regularization) {
+        Objects.requireNonNull(regularization, "regularization");
+        postChecked(s -> s.withRegularization(regularization));
+    }
+
+    /** @throws IllegalArgumentException for augmentation this data cannot take (mixup on regression targets, …) */
+    public void setAugmentation(Augmentation augmentation) {
+        Objects.requireNonNull(augmentation, "augmentation");
+        postChecked(s -> s.withAugmentation(augmentation));
+    }
+
+    /**
+     * @param earlyStopping the rule, or {@code null} to train on
+     * @throws IllegalArgumentException when the run has no validation set
+     */
+    public void setEarlyStopping(EarlyStopping earlyStopping) {
+        postChecked(s -> s.withEarlyStopping(earlyStopping));
+    }
+
+    private void postChecked(java.util.function.UnaryOperator<TrainingSettings> change) {
+        posted.updateAndGet(p -> {
+            TrainingSettings next = change.apply(p.settings());
+            checkSettings(next);
+            return new Posted(next, p.optimizerGeneration());
+        });
     }
 
     public int batchSize() {
