@@ -3,9 +3,10 @@ package org.mlplayground.engine;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Forward passes with buffers of their own: evaluates a network on many inputs (a test set, a heatmap
- * grid) and keeps every layer's h_l, without touching the network's cached training pass. One instance
- * per thread; it may be reused for any network of the same spec.
+ * Inference passes with buffers of their own: evaluates a network on many inputs (a test set, a heatmap
+ * grid) and keeps every layer's h_l, without touching the network's cached training pass. Batch norm uses
+ * its running statistics (so a_l of a batch-norm layer holds z_l, the activation's argument) and dropout
+ * is off. One instance per thread; it may be reused for any network of the same spec.
  */
 public final class Inference {
     private final NetworkSpec spec;

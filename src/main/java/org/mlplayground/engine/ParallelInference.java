@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * chunks run in parallel on all cores. Each column is computed exactly as {@link Inference} computes
  * it, so the results are bit-identical.
  *
- * <p>Reads the network's W and b only, so several threads may evaluate one network at once; nobody may
+ * <p>An inference pass: batch norm uses its running statistics and dropout is off. It reads the network's
+ * parameters and statistics only, so several threads may evaluate one network at once; nobody may
  * change its weights meanwhile (evaluate a {@link Network#copy() copy}). One instance is not to be
  * shared between callers: the result matrices belong to it and are reused.
  */
