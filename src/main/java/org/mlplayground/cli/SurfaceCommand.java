@@ -94,8 +94,9 @@ final class SurfaceCommand implements Callable<Integer> {
     private Double eps;
 
     @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = "constant",
-            description = "constant, exp:ALPHA (γ_0 e^(−αk)), inverse:ALPHA (γ_0/(1+αk)) or "
-                    + "step:FACTOR:EVERY (γ_0 · FACTOR^⌊k/EVERY⌋) (default: ${DEFAULT-VALUE}).")
+            description = "constant, exp:ALPHA (γ_0 e^(−αk)), inverse:ALPHA (γ_0/(1+αk)), "
+                    + "step:FACTOR:EVERY (γ_0 · FACTOR^⌊k/EVERY⌋) or cosine:PERIOD "
+                    + "(γ_0/2 · (1 + cos(π (k mod PERIOD)/PERIOD)), restarted every PERIOD steps) (default: ${DEFAULT-VALUE}).")
     private String schedule;
 
     @Option(names = "--clip-value", paramLabel = "T|MIN,MAX",
@@ -174,7 +175,8 @@ final class SurfaceCommand implements Callable<Integer> {
 
     private Schedule schedule(double gamma) {
         String[] parts = schedule.split(":", -1);
-        String form = "--schedule must be constant, exp:ALPHA, inverse:ALPHA or step:FACTOR:EVERY, got '" + schedule + "'";
+        String form = "--schedule must be constant, exp:ALPHA, inverse:ALPHA, step:FACTOR:EVERY or cosine:PERIOD, got '"
+                + schedule + "'";
         return switch (parts[0]) {
             case "constant" -> {
                 if (parts.length != 1) throw new IllegalArgumentException(form);
@@ -188,14 +190,12 @@ final class SurfaceCommand implements Callable<Integer> {
             case "step" -> {
                 if (parts.length != 3) throw new IllegalArgumentException(form);
                 double factor = number("--schedule step:FACTOR:EVERY's FACTOR", parts[1]);
-                long every;
-                try {
-                    every = Long.parseLong(parts[2].strip());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--schedule step:FACTOR:EVERY's EVERY must be a whole number of steps, got '"
-                            + parts[2] + "'");
-                }
+                long every = steps("--schedule step:FACTOR:EVERY's EVERY", parts[2]);
                 yield new Schedule.StepDecay(gamma, factor, every);
+            }
+            case "cosine" -> {
+                if (parts.length != 2) throw new IllegalArgumentException(form);
+                yield new Schedule.CyclicCosine(gamma, steps("--schedule cosine:PERIOD's PERIOD", parts[1]));
             }
             default -> throw new IllegalArgumentException(form);
         };
@@ -243,6 +243,15 @@ final class SurfaceCommand implements Callable<Integer> {
         }
         if (!Double.isFinite(value)) throw new IllegalArgumentException(option + " expects a finite number, got '" + text + "'");
         return value;
+    }
+
+    /** A whole number of steps, or an error naming the setting. */
+    private static long steps(String setting, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting + " must be a whole number of steps, got '" + text + "'");
+        }
     }
 
     /** -1.0 as "-1", 0.5 as "0.5": the number as a user would have typed it. */

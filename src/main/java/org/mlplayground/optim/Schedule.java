@@ -93,6 +93,35 @@ public sealed interface Schedule {
         }
     }
 
+    /**
+     * Cosine annealing with warm restarts, as in snapshot ensembles (Huang et al. 2017):
+     * γ_k = γ_0/2 · (1 + cos(π · (k mod T)/T)). Within each cycle of T steps the rate falls along half a
+     * cosine from γ_0 towards 0 (γ_{T−1} = γ_0/2 · (1 − cos(π/T))), then jumps back to γ_0 at k = T, 2T, ….
+     * The network at the end of a cycle sits in a minimum; the restart kicks it towards another one.
+     *
+     * @param periodSteps T ≥ 1, the steps per cycle
+     */
+    record CyclicCosine(double initialRate, long periodSteps) implements Schedule {
+        public CyclicCosine {
+            Require.learningRate(initialRate);
+            if (periodSteps < 1) {
+                throw new IllegalArgumentException("cyclic cosine period must be at least 1 step, got " + periodSteps);
+            }
+        }
+
+        @Override
+        public double rate(long k) {
+            checkStep(k);
+            double phase = (double) (k % periodSteps) / periodSteps; // 0 at each restart, → 1 at its end
+            return initialRate / 2 * (1 + Math.cos(Math.PI * phase));
+        }
+
+        @Override
+        public CyclicCosine withInitialRate(double initialRate) {
+            return new CyclicCosine(initialRate, periodSteps);
+        }
+    }
+
     private static void checkStep(long k) {
         if (k < 0) throw new IllegalArgumentException("a schedule's step k starts at 0, got " + k);
     }
