@@ -3,20 +3,26 @@ package org.mlplayground.data;
 import java.util.SplittableRandom;
 
 /**
- * Seeded generators of TensorFlow Playground's data sets on [−6, 6]². The same seed, size and noise give
- * the same points.
+ * Seeded generators of TensorFlow Playground's data sets on [−6, 6]² (circle, XOR, two Gaussians, spiral;
+ * the regression plane and multi-Gaussian) and more (moons, checkerboard, linearly separable, three rings,
+ * three-arm spiral, Gaussian blobs; a 1-D sine). Labels are ±1 for two classes, 0 … K − 1 for K classes
+ * (softmax), values for regression. The same seed, size and noise give the same points; noise is 0 … 1.
  */
 public final class Generators {
     /** Radius of the data region, as in TensorFlow Playground. */
     public static final double RADIUS = 5.0;
+    /** How far XOR's points are pushed off the axes. */
+    static final double XOR_PADDING = 0.3;
+    /** Half-width of the empty band around the line of {@link #linear}. */
+    static final double LINEAR_MARGIN = 0.5;
 
     private Generators() {
     }
 
     /**
      * Circle: half the points at radius &lt; 2.5 (label +1), half at radius in (3.5, 5) (label −1).
-     * Noise moves each point by up to {@code noise}·5 in x and y; the label follows the moved point's
-     * distance from the centre, so with noise some points cross the gap.
+     * As in TensorFlow Playground, noise does not move the point: its label is that of the point moved by
+     * up to {@code noise}·5 in x and y, so with noise some points near the gap carry the other class's label.
      */
     public static Dataset circle(int n, double noise, long seed) {
         checkArguments(n, noise);
@@ -29,12 +35,276 @@ public final class Generators {
             double angle = uniform(random, 0, 2 * Math.PI);
             double px = r * Math.sin(angle), py = r * Math.cos(angle);
             double nx = uniform(random, -RADIUS, RADIUS) * noise, ny = uniform(random, -RADIUS, RADIUS) * noise;
-            px += nx;
-            py += ny;
             x[i] = new double[] {px, py};
-            y[i] = Math.hypot(px, py) < RADIUS * 0.5 ? 1 : -1;
+            y[i] = Math.hypot(px + nx, py + ny) < RADIUS * 0.5 ? 1 : -1;
         }
         return new Dataset("circle", x, y);
+    }
+
+    /**
+     * Spiral: two interleaved arms of 1¾ turns from the centre out to radius 5. Point i of an arm, with
+     * h = n/2, sits at r = 5·i/h and angle t = 1.75·2π·i/h + Δt, i.e. on r = 5·(t − Δt)/(3.5π), at
+     * (r sin t, r cos t); arm 1 has Δt = 0 and label +1, arm 2 has Δt = π (arm 1 turned by half a turn) and
+     * label −1. For odd n arm 1 gets the extra point. Noise moves each point by up to {@code noise}·5 in x
+     * and y, as in {@link #circle}; the label stays that of the arm, so with noise the arms overlap.
+     *
+     * <p>TensorFlow Playground's spiral takes the same steps but moves points by up to {@code noise} (not
+     * {@code noise}·5): its noise slider at s % is {@code noise} = s/500 here.
+     */
+    public static Dataset spiral(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        double half = n / 2.0;
+        int firstArm = n - n / 2;
+        for (int k = 0; k < n; k++) {
+            boolean armOne = k < firstArm;
+            int i = armOne ? k : k - firstArm;
+            double r = i / half * RADIUS;
+            double t = 1.75 * i / half * 2 * Math.PI + (armOne ? 0 : Math.PI);
+            double px = r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            double py = r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            x[k] = new double[] {px, py};
+            y[k] = armOne ? 1 : -1;
+        }
+        return new Dataset("spiral", x, y);
+    }
+
+    /**
+     * XOR: points uniform in the square [−5, 5]², pushed 0.3 away from both axes, label +1 where x1·x2 ≥ 0
+     * (first and third quadrants). Noise as in {@link #circle}: the label is that of the point moved by up
+     * to {@code noise}·5.
+     */
+    public static Dataset xor(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double px = uniform(random, -RADIUS, RADIUS), py = uniform(random, -RADIUS, RADIUS);
+            px += px > 0 ? XOR_PADDING : -XOR_PADDING;
+            py += py > 0 ? XOR_PADDING : -XOR_PADDING;
+            double nx = uniform(random, -RADIUS, RADIUS) * noise, ny = uniform(random, -RADIUS, RADIUS) * noise;
+            x[i] = new double[] {px, py};
+            y[i] = (px + nx) * (py + ny) >= 0 ? 1 : -1;
+        }
+        return new Dataset("xor", x, y);
+    }
+
+    /**
+     * Two Gaussians: half the points around (2, 2) with label +1, half around (−2, −2) with label −1, each
+     * coordinate normal with variance 0.5 + 7·noise (TensorFlow Playground's 0.5 … 4 over its noise range
+     * 0 … 0.5), so with noise the clouds overlap.
+     */
+    public static Dataset gaussians(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double sigma = Math.sqrt(0.5 + 7 * noise);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean positive = i < n - n / 2;
+            double c = positive ? 2 : -2;
+            x[i] = new double[] {c + sigma * random.nextGaussian(), c + sigma * random.nextGaussian()};
+            y[i] = positive ? 1 : -1;
+        }
+        return new Dataset("gaussians", x, y);
+    }
+
+    /**
+     * Regression plane: points uniform in [−6, 6]², target (x1 + x2)/10 taken at the point moved by up to
+     * {@code noise}·6, so targets lie in about [−1.2, 1.2].
+     */
+    public static Dataset plane(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        double r = 6;
+        for (int i = 0; i < n; i++) {
+            double px = uniform(random, -r, r), py = uniform(random, -r, r);
+            double nx = uniform(random, -r, r) * noise, ny = uniform(random, -r, r) * noise;
+            x[i] = new double[] {px, py};
+            y[i] = (px + nx + py + ny) / 10;
+        }
+        return new Dataset("plane", x, y);
+    }
+
+    /** Centres and signs of the regression bumps: TensorFlow Playground's six. */
+    private static final double[][] BUMPS = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+
+    /**
+     * Regression multi-Gaussian: points uniform in [−6, 6]²; six bumps of alternating sign at (±4 or 0,
+     * ±2.5), each falling linearly from ±1 at its centre to 0 at distance 2; the target is the bump of the
+     * largest magnitude at the point moved by up to {@code noise}·6.
+     */
+    public static Dataset multiGaussian(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        double r = 6;
+        for (int i = 0; i < n; i++) {
+            double px = uniform(random, -r, r), py = uniform(random, -r, r);
+            double qx = px + uniform(random, -r, r) * noise, qy = py + uniform(random, -r, r) * noise;
+            double label = 0;
+            for (double[] b : BUMPS) {
+                double v = b[2] * Math.max(0, 1 - Math.hypot(qx - b[0], qy - b[1]) / 2);
+                if (Math.abs(v) > Math.abs(label)) label = v;
+            }
+            x[i] = new double[] {px, py};
+            y[i] = label;
+        }
+        return new Dataset("multi-gaussian", x, y);
+    }
+
+    /**
+     * Two moons: the upper half circle (3 cos t − 1.5, 3 sin t − 0.75) with label +1 and the lower one
+     * (1.5 − 3 cos t, 0.75 − 3 sin t) with label −1, t uniform in [0, π], interlocking; each coordinate
+     * gets Gaussian noise of σ = {@code noise}·5.
+     */
+    public static Dataset moons(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double sigma = noise * RADIUS;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean upper = i < n - n / 2;
+            double t = uniform(random, 0, Math.PI);
+            double mx = upper ? Math.cos(t) : 1 - Math.cos(t);
+            double my = upper ? Math.sin(t) : 0.5 - Math.sin(t);
+            x[i] = new double[] {3 * (mx - 0.5) + sigma * random.nextGaussian(), 3 * (my - 0.25) + sigma * random.nextGaussian()};
+            y[i] = upper ? 1 : -1;
+        }
+        return new Dataset("moons", x, y);
+    }
+
+    /**
+     * Checkerboard: points uniform in [−5, 5]², a 4 × 4 board of 2.5-wide squares, label +1 on the squares
+     * whose column and row numbers have an even sum. Noise as in {@link #xor}.
+     */
+    public static Dataset checkerboard(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double px = uniform(random, -RADIUS, RADIUS), py = uniform(random, -RADIUS, RADIUS);
+            double qx = px + uniform(random, -RADIUS, RADIUS) * noise, qy = py + uniform(random, -RADIUS, RADIUS) * noise;
+            long square = (long) Math.floor(qx / 2.5) + (long) Math.floor(qy / 2.5);
+            x[i] = new double[] {px, py};
+            y[i] = square % 2 == 0 ? 1 : -1;
+        }
+        return new Dataset("checkerboard", x, y);
+    }
+
+    /**
+     * Linearly separable, for the perceptron: points uniform in [−5, 5]² but outside a band of half-width
+     * 0.5 around the line x2 = 0.5·x1 (through the centre, so the classes balance); label +1 above it. Without noise a perceptron must
+     * converge; noise labels each point by its position moved by up to {@code noise}·5, which can put
+     * points on the wrong side.
+     */
+    public static Dataset linear(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        double norm = Math.hypot(0.5, 1);
+        for (int i = 0; i < n; i++) {
+            double px, py, distance;
+            do {
+                px = uniform(random, -RADIUS, RADIUS);
+                py = uniform(random, -RADIUS, RADIUS);
+                distance = (py - 0.5 * px) / norm;
+            } while (Math.abs(distance) < LINEAR_MARGIN);
+            double qx = px + uniform(random, -RADIUS, RADIUS) * noise, qy = py + uniform(random, -RADIUS, RADIUS) * noise;
+            x[i] = new double[] {px, py};
+            y[i] = qy - 0.5 * qx > 0 ? 1 : -1;
+        }
+        return new Dataset("linear", x, y);
+    }
+
+    /**
+     * Three concentric rings for softmax: radius in [0, 1.5] (class 0), [2.5, 3.5] (class 1) and
+     * [4.5, 5.5] (class 2), a third of the points each, uniform angle; noise moves each point by up to
+     * {@code noise}·5, and it keeps its ring's class.
+     */
+    public static Dataset rings(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int ring = i * 3 / n;
+            double r = ring == 0 ? uniform(random, 0, 1.5) : uniform(random, 2 * ring + 0.5, 2 * ring + 1.5);
+            double angle = uniform(random, 0, 2 * Math.PI);
+            x[i] = new double[] {r * Math.sin(angle) + uniform(random, -RADIUS, RADIUS) * noise,
+                    r * Math.cos(angle) + uniform(random, -RADIUS, RADIUS) * noise};
+            y[i] = ring;
+        }
+        return new Dataset("rings", x, y);
+    }
+
+    /**
+     * Three-arm spiral for softmax: arm k = 0, 1, 2 (class k) as the arms of {@link #spiral}, turned by
+     * 2πk/3; noise as there.
+     */
+    public static Dataset spiral3(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            int arm = k * 3 / n;
+            int first = (arm * n + 2) / 3, size = ((arm + 1) * n + 2) / 3 - first;
+            int i = k - first;
+            double r = (double) i / size * RADIUS;
+            double t = 1.75 * i / size * 2 * Math.PI + arm * 2 * Math.PI / 3;
+            x[k] = new double[] {r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise,
+                    r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise};
+            y[k] = arm;
+        }
+        return new Dataset("spiral-3", x, y);
+    }
+
+    /**
+     * k Gaussian blobs for softmax (2 ≤ k ≤ 8): centres evenly spaced on the circle of radius 3.5, starting
+     * at angle 90°; blob j has class j, a share n/k of the points, and σ = 0.5 + 4·noise per coordinate.
+     */
+    public static Dataset blobs(int n, int k, double noise, long seed) {
+        checkArguments(n, noise);
+        if (k < 2 || k > 8) throw new IllegalArgumentException("number of blobs must be 2 … 8, got " + k);
+        SplittableRandom random = new SplittableRandom(seed);
+        double sigma = 0.5 + 4 * noise;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int j = (int) ((long) i * k / n);
+            double angle = Math.PI / 2 + 2 * Math.PI * j / k;
+            x[i] = new double[] {3.5 * Math.cos(angle) + sigma * random.nextGaussian(),
+                    3.5 * Math.sin(angle) + sigma * random.nextGaussian()};
+            y[i] = j;
+        }
+        return new Dataset("blobs-" + k, x, y);
+    }
+
+    /**
+     * One-dimensional regression for fit and overfit: x uniform in [−6, 6], target sin x plus Gaussian noise
+     * of σ = {@code noise} (so noise 0.3 is a visible scatter around the curve).
+     */
+    public static Dataset sine(int n, double noise, long seed) {
+        checkArguments(n, noise);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = uniform(random, -6, 6);
+            x[i] = new double[] {t};
+            y[i] = Math.sin(t) + noise * random.nextGaussian();
+        }
+        return new Dataset("sine", x, y);
     }
 
     private static double uniform(SplittableRandom random, double lo, double hi) {
