@@ -1,19 +1,48 @@
 package org.mlplayground.data;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * Labelled 2-D (or n-D) points: {@code x[i]} is example i's input vector, {@code y[i]} its label
- * (±1 for binary classification, a value for regression). Immutable by convention: nobody writes
- * into the arrays after construction.
+ * (±1 for binary classification, a value for regression, the class index 0 … K−1 for K ≥ 3 classes).
+ * Immutable by convention: nobody writes into the arrays after construction.
+ *
+ * <p>{@code classNames} names the classes when they have names (an imported CSV's species, say): empty
+ * for regression and for unnamed classes; for two classes name 0 is label −1 and name 1 is label +1; for
+ * K ≥ 3 classes name k is label k.
  */
-public record Dataset(String name, double[][] x, double[] y) {
+public record Dataset(String name, double[][] x, double[] y, List<String> classNames) {
 
     public Dataset {
         Objects.requireNonNull(name, "name");
         if (x.length != y.length) {
             throw new IllegalArgumentException(name + ": " + x.length + " inputs but " + y.length + " labels");
+        }
+        classNames = List.copyOf(classNames);
+        checkClassNames(name, y, classNames);
+    }
+
+    /** Points without class names: regression, or classes known by their label alone. */
+    public Dataset(String name, double[][] x, double[] y) {
+        this(name, x, y, List.of());
+    }
+
+    private static void checkClassNames(String name, double[] y, List<String> classNames) {
+        int k = classNames.size();
+        if (k == 0) return;
+        if (k == 1) throw new IllegalArgumentException(name + ": one class name; a classification needs at least two");
+        if (new HashSet<>(classNames).size() != k) {
+            throw new IllegalArgumentException(name + ": class names repeat: " + classNames);
+        }
+        for (int i = 0; i < y.length; i++) {
+            boolean named = k == 2 ? y[i] == -1 || y[i] == 1 : y[i] >= 0 && y[i] < k && y[i] == Math.rint(y[i]);
+            if (!named) {
+                throw new IllegalArgumentException(name + ": example " + (i + 1) + " has label " + y[i] + ", which none of the "
+                        + k + " class names stands for (" + (k == 2 ? "−1 or +1" : "0 … " + (k - 1)) + ")");
+            }
         }
     }
 
@@ -52,7 +81,7 @@ public record Dataset(String name, double[][] x, double[] y) {
             xs[i - from] = x[order[i]];
             ys[i - from] = y[order[i]];
         }
-        return new Dataset(subsetName, xs, ys);
+        return new Dataset(subsetName, xs, ys, classNames);
     }
 
     /** The two parts of a split. */

@@ -271,7 +271,7 @@ public final class Generators {
 
     /**
      * k Gaussian blobs for softmax (2 ≤ k ≤ 8): centres evenly spaced on the circle of radius 3.5, starting
-     * at angle 90°; blob j has class j, a share n/k of the points, and σ = 0.5 + 4·noise per coordinate.
+     * at angle 90°; blob j has class j (for k = 2 the labels are −1 and +1, as in every binary set), a share n/k of the points, and σ = 0.5 + 4·noise per coordinate.
      */
     public static Dataset blobs(int n, int k, double noise, long seed) {
         checkArguments(n, noise);
@@ -285,7 +285,7 @@ public final class Generators {
             double angle = Math.PI / 2 + 2 * Math.PI * j / k;
             x[i] = new double[] {3.5 * Math.cos(angle) + sigma * random.nextGaussian(),
                     3.5 * Math.sin(angle) + sigma * random.nextGaussian()};
-            y[i] = j;
+            y[i] = k == 2 ? 2 * j - 1 : j;   // two blobs are a binary set: ±1 like the others
         }
         return new Dataset("blobs-" + k, x, y);
     }

@@ -73,7 +73,7 @@ public interface InputMap {
         int m = outputSize();
         double[][] x = new double[n][m];
         for (int c = 0; c < n; c++) for (int r = 0; r < m; r++) x[c][r] = out.data[r * n + c];
-        return new Dataset(data.name(), x, data.y().clone());
+        return new Dataset(data.name(), x, data.y().clone(), data.classNames());
     }
 
     /** Passes n values through unchanged. */
