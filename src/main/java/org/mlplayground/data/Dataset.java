@@ -55,6 +55,50 @@ public record Dataset(String name, double[][] x, double[] y, List<String> classN
         return x.length == 0 ? 0 : x[0].length;
     }
 
+    /**
+     * The points plus one more, at the end (draw mode: a click adds a point of the selected class).
+     *
+     * @throws IllegalArgumentException for a point of the wrong size, a value that is not finite, or a label
+     *                                  that none of the class names stands for
+     */
+    public Dataset withPoint(double[] point, double label) {
+        if (size() > 0 && point.length != inputSize()) {
+            throw new IllegalArgumentException(name + ": a point needs " + inputSize() + " values, got " + point.length);
+        }
+        for (double v : point) if (!Double.isFinite(v)) throw new IllegalArgumentException(name + ": a point must have finite values");
+        if (!Double.isFinite(label)) throw new IllegalArgumentException(name + ": the label must be a number");
+        double[][] xs = java.util.Arrays.copyOf(x, x.length + 1);
+        xs[x.length] = point.clone();
+        double[] ys = java.util.Arrays.copyOf(y, y.length + 1);
+        ys[y.length] = label;
+        return new Dataset(name, xs, ys, classNames);
+    }
+
+    /**
+     * The points without the one nearest to (x1, x2) if it lies within {@code radius} (draw mode: a right
+     * click removes a point); the same data set when none is that close.
+     */
+    public Dataset withoutNearest(double x1, double x2, double radius) {
+        int nearest = -1;
+        double best = radius;
+        for (int i = 0; i < x.length; i++) {
+            double d = Math.hypot(x[i][0] - x1, x[i][1] - x2);
+            if (d <= best) {
+                best = d;
+                nearest = i;
+            }
+        }
+        if (nearest < 0) return this;
+        double[][] xs = new double[x.length - 1][];
+        double[] ys = new double[y.length - 1];
+        for (int i = 0, j = 0; i < x.length; i++) {
+            if (i == nearest) continue;
+            xs[j] = x[i];
+            ys[j++] = y[i];
+        }
+        return new Dataset(name, xs, ys, classNames);
+    }
+
     /** A train/test split: the examples are shuffled with {@code seed}, the first share goes to train. */
     public Split split(double trainFraction, long seed) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
