@@ -2,17 +2,22 @@ package org.mlplayground.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.mlplayground.train.Penalty;
 
 /**
  * The command line of the window:
  * {@code --play} starts training at once; {@code --snapshot FILE [--epochs N]} trains N epochs (default
  * 200; 0 shows the untrained net), writes the window as a PNG and exits, for figures and README
- * screenshots. With Maven: {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100"}.
+ * screenshots. {@code --penalty none|l1|l2 [--lambda λ]} and {@code --dropout p} start with those remedies
+ * chosen, as if picked in the REGULARISATION panel. With Maven:
+ * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
+ * @param penalty  the weight penalty chosen at start
+ * @param dropout  the dropout rate p of every hidden layer at start, 0 ≤ p &lt; 1
  */
-record LaunchOptions(boolean play, Path snapshot, int epochs) {
-    static final String USAGE = "options: --play, --snapshot FILE, --epochs N";
+record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
+    static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p";
 
     /**
      * @throws IllegalArgumentException naming the option that is wrong and the known ones
@@ -21,16 +26,22 @@ record LaunchOptions(boolean play, Path snapshot, int epochs) {
         boolean play = false;
         Path snapshot = null;
         int epochs = 200;
+        String penalty = "none";
+        String lambda = null;
+        double dropout = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--play" -> play = true;
                 case "--snapshot" -> snapshot = Path.of(value(args, ++i, arg));
                 case "--epochs" -> epochs = parseEpochs(value(args, ++i, arg));
+                case "--penalty" -> penalty = value(args, ++i, arg);
+                case "--lambda" -> lambda = value(args, ++i, arg);
+                case "--dropout" -> dropout = parseDropout(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
-        return new LaunchOptions(play, snapshot, epochs);
+        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -46,5 +57,35 @@ record LaunchOptions(boolean play, Path snapshot, int epochs) {
             // reported below with the same message as a negative number
         }
         throw new IllegalArgumentException("--epochs needs a whole number ≥ 0, got '" + text + "'");
+    }
+
+    private static Penalty penalty(String id, String lambda) {
+        Penalty kind;
+        try {
+            kind = Penalty.of(id, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--penalty must be none, l1 or l2, got '" + id + "'");
+        }
+        if (kind instanceof Penalty.None) {
+            if (lambda != null) throw new IllegalArgumentException("--lambda is the rate of a penalty; add --penalty l1 or --penalty l2");
+            return kind;
+        }
+        double rate;
+        try {
+            rate = lambda == null ? RegularizationPanel.DEFAULT_RATE : RegularizationPanel.parseRate(lambda);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lambda needs a number ≥ 0, got '" + lambda + "'");
+        }
+        return Penalty.of(id, rate);
+    }
+
+    private static double parseDropout(String text) {
+        try {
+            double p = Double.parseDouble(text.trim());
+            if (p >= 0 && p < 1) return p;
+        } catch (NumberFormatException e) {
+            // reported below with the same message as a number out of range
+        }
+        throw new IllegalArgumentException("--dropout needs a rate p with 0 ≤ p < 1, got '" + text + "'");
     }
 }

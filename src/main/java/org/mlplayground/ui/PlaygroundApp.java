@@ -9,9 +9,11 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -48,6 +50,8 @@ public final class PlaygroundApp extends Application {
         stage.setMinHeight(660);
         stage.setScene(scene);
         stage.show();
+        fitOnScreen(stage);
+        controller.chooseRegularization(options.penalty(), options.dropout());
         if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
         } else if (options.play()) {
@@ -57,10 +61,27 @@ public final class PlaygroundApp extends Application {
 
     private Parent load(RunSetup setup) throws IOException {
         FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"));
-        loader.setControllerFactory(type -> new PlaygroundController(setup));
+        loader.setControllerFactory(type -> {
+            if (type == PlaygroundController.class) return new PlaygroundController(setup);
+            if (type == RegularizationPanel.class) return new RegularizationPanel();
+            throw new IllegalStateException("no controller known for " + type.getName());
+        });
         Parent root = loader.load();
         controller = loader.getController();
         return root;
+    }
+
+    /**
+     * A laptop or projector at 1366×768 gets the whole window, shrunk to the screen, not cut off. Width and
+     * height are set together: GTK refuses a resize that gives only one of them.
+     */
+    private static void fitOnScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight()) return;
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
+        stage.setY(screen.getMinY());
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
     }
 
     private static void showStartupProblem(String why) {

@@ -11,11 +11,13 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import org.mlplayground.train.Penalty;
 
 /**
  * The playground window: Play/Pause, Step and Reset post commands to the {@link TrainingLoop}; an
  * {@link AnimationTimer} picks up the loop's newest {@link Snapshot} once per frame, and every label and
- * the heatmap are bound to that snapshot.
+ * the heatmap are bound to that snapshot. The {@link RegularizationPanel}'s choices are posted to the loop
+ * the moment they change, playing or paused.
  */
 public final class PlaygroundController {
     private final RunSetup setup;
@@ -42,6 +44,7 @@ public final class PlaygroundController {
     @FXML private Label networkInfo;
     @FXML private Label lossInfo;
     @FXML private Label trainingInfo;
+    @FXML private RegularizationPanel regularizationController;
 
     PlaygroundController(RunSetup setup) {
         this.setup = setup;
@@ -68,6 +71,9 @@ public final class PlaygroundController {
             if (!now.running() && !now.problem().isEmpty()) play.setSelected(false);
         });
         describeSetup();
+        regularizationController.snapshotProperty().bind(displayed);
+        regularizationController.penaltyProperty().addListener((obs, old, now) -> regularize());
+        regularizationController.dropoutProperty().addListener((obs, old, now) -> regularize());
 
         loop.start();
         frames.start();
@@ -85,6 +91,10 @@ public final class PlaygroundController {
         lossInfo.setText(setup.spec().loss().id().toUpperCase(Locale.ROOT) + "  " + setup.spec().loss().formula());
         trainingInfo.setText(String.format("batch %d · learning rate %s", setup.batchSize(),
                 Double.toString(setup.learningRate())));
+    }
+
+    private void regularize() {
+        loop.regularize(regularizationController.penaltyProperty().get(), regularizationController.dropoutProperty().get());
     }
 
     @FXML
@@ -105,6 +115,11 @@ public final class PlaygroundController {
     private void resetWeights() {
         play.setSelected(false);
         loop.reset();
+    }
+
+    /** Picks these remedies in the REGULARISATION panel, as a student would. */
+    void chooseRegularization(Penalty chosen, double dropout) {
+        regularizationController.choose(chosen, dropout);
     }
 
     /** Starts training as if Play had been pressed. */

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mlplayground.engine.Network;
 import org.mlplayground.train.EpochMetrics;
+import org.mlplayground.train.Penalty;
+import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
 
 /**
@@ -14,17 +16,23 @@ import org.mlplayground.train.Trainer;
  * {@link Snapshot}, which the training thread replaces about once per display frame while playing and
  * after every command.
  *
+ * <p>Settings a student changes while playing (the regularisation) are posted the same way, as a
+ * command that the training thread hands to the trainer between two mini-batches. They are settings, not
+ * weights: Reset keeps them.
+ *
  * <p>Training is paced to {@link RunSetup#epochsPerSecond()} so the boundary moves at a speed a student
  * can follow; a network too big for that pace trains as fast as it can and still publishes every frame.
  */
 final class TrainingLoop implements AutoCloseable {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
-    private enum Command { PLAY, PAUSE, STEP, RESET, STOP }
+    private enum Command { PLAY, PAUSE, STEP, RESET, REGULARIZE, STOP }
 
     private final RunSetup setup;
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    /** The remedies last asked for; the training thread hands them to every trainer it makes. */
+    private final AtomicReference<Regularization> regularization = new AtomicReference<>(Regularization.NONE);
     private final Thread thread;
     private final double stepsPerFrame;
 
@@ -34,8 +42,8 @@ final class TrainingLoop implements AutoCloseable {
     private String problem = "";
     private double stepCredit;
     private long nextFrame;
-    /** The losses and accuracy on display: exact after a command, the trainer's last epoch while playing. */
-    private double trainLoss, testLoss, testAccuracy;
+    /** The numbers on display: exact after a command, the trainer's last epoch while playing. */
+    private double trainLoss, penalty, testLoss, testAccuracy;
 
     TrainingLoop(RunSetup setup) {
         this.setup = setup;
@@ -70,9 +78,20 @@ final class TrainingLoop implements AutoCloseable {
         commands.add(Command.STEP);
     }
 
-    /** Pauses and goes back to the run's initial weights, epoch 0. */
+    /** Pauses and goes back to the run's initial weights, epoch 0, keeping the regularisation. */
     void reset() {
         commands.add(Command.RESET);
+    }
+
+    /**
+     * Trains from the next mini-batch on with {@code penalty} on the weights and dropout rate {@code p} in
+     * every hidden layer; playing or paused, nothing else changes.
+     *
+     * @throws IllegalArgumentException if p is not in [0, 1); nothing is posted then
+     */
+    void regularize(Penalty penalty, double p) {
+        regularization.set(Regularization.NONE.withPenalty(penalty).withDropoutEverywhere(setup.spec().depth() - 1, p));
+        commands.add(Command.REGULARIZE);
     }
 
     /** Stops the training thread and waits briefly for it to end. */
@@ -127,6 +146,11 @@ final class TrainingLoop implements AutoCloseable {
                 problem = "";
                 stepCredit = 0;
                 trainer = setup.freshTrainer();
+                applyRegularization();
+                publish(true);
+            }
+            case REGULARIZE -> {
+                applyRegularization();
                 publish(true);
             }
             case STOP -> { } // ends the loop in run()
@@ -160,6 +184,14 @@ final class TrainingLoop implements AutoCloseable {
         trainer.divergence().ifPresent(d -> stop(d.message()));
     }
 
+    private void applyRegularization() {
+        try {
+            trainer.setRegularization(regularization.get());
+        } catch (IllegalArgumentException e) {
+            stop("Regularisation not applied: " + e.getMessage());
+        }
+    }
+
     private void stop(String why) {
         playing = false;
         problem = why;
@@ -169,22 +201,27 @@ final class TrainingLoop implements AutoCloseable {
      * Publishes a copy of the weights. After a command ({@code exact}, or whenever paused) the losses over
      * the whole data sets are computed for exactly these weights; while playing, the numbers are those the
      * trainer recorded at the end of its last epoch, so the sets are evaluated once per epoch, not twice.
+     * The penalty is that of the settings posted last, so a new λ shows at once even while paused.
      */
     private void publish(boolean exact) {
         Network weights = trainer.network().copy();
+        Regularization remedies = trainer.settings().regularization();
         EpochMetrics lastEpoch = trainer.history().latest();
         if (exact || !playing || lastEpoch == null) {
             Trainer.Evaluation onTrain = Trainer.evaluate(weights, setup.data().train());
             Trainer.Evaluation onTest = Trainer.evaluate(weights, setup.data().test());
             trainLoss = onTrain.loss();
+            penalty = remedies.penalty().value(weights.parameters(), setup.data().train().size());
             testLoss = onTest.loss();
             testAccuracy = onTest.accuracy();
         } else {
             trainLoss = lastEpoch.trainLoss();
+            penalty = lastEpoch.penalty();
             testLoss = lastEpoch.testLoss();
             testAccuracy = lastEpoch.testAccuracy();
         }
         latest.set(new Snapshot(weights, setup.data().train(), setup.data().test(), trainer.epoch(),
-                trainer.stepCount(), trainLoss, testLoss, testAccuracy, playing, problem));
+                trainer.stepCount(), trainLoss, penalty, testLoss, testAccuracy, weights.zeroWeightCount(),
+                weights.weightCount(), remedies, playing, problem));
     }
 }

@@ -2,12 +2,18 @@ package org.mlplayground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.mlplayground.engine.Parameter;
+import org.mlplayground.train.Penalty;
+import org.mlplayground.train.Regularization;
+import org.mlplayground.train.Trainer;
 import org.testfx.util.WaitForAsyncUtils;
 
 class TrainingLoopTest {
@@ -48,6 +54,59 @@ class TrainingLoopTest {
             Snapshot paused = await(loop, s -> !s.running());
             WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
             assertEquals(paused.step(), loop.latest().step());
+        }
+    }
+
+    @Test
+    void regularizationReachesTheTrainerAndSurvivesReset() throws TimeoutException {
+        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+            loop.start();
+            loop.regularize(new Penalty.L1(3), 0.2);
+            for (int i = 0; i < 5; i++) loop.step();
+            await(loop, s -> s.step() == 5);
+            loop.reset();
+            Snapshot reset = await(loop, s -> s.step() == 0);
+            assertEquals(new Regularization(new Penalty.L1(3), List.of(0.2, 0.2)), reset.regularization());
+        }
+    }
+
+    @Test
+    void snapshotSplitsTheCostIntoDataTermAndPenalty() throws TimeoutException {
+        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+            loop.start();
+            loop.regularize(new Penalty.L2(1), 0);
+            for (int i = 0; i < 30; i++) loop.step();
+            Snapshot s = await(loop, t -> t.step() == 30);
+            double sumOfSquares = 0;
+            for (Parameter p : s.network().parameters()) {
+                if (!p.weight()) continue;
+                for (int i = 0; i < p.size(); i++) sumOfSquares += p.value()[i] * p.value()[i];
+            }
+            assertEquals(1.0 / (2 * s.train().size()) * sumOfSquares, s.penalty(), 1e-12);
+            assertEquals(Trainer.evaluate(s.network(), s.train()).loss(), s.trainLoss(), 1e-12);
+        }
+    }
+
+    @Test
+    void withoutAPenaltyThePenaltyIsZero() {
+        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+            assertEquals(0.0, loop.latest().penalty());
+            assertEquals(18, loop.latest().weightCount());
+            assertEquals(0, loop.latest().zeroWeights());
+        }
+    }
+
+    @Test
+    void aDropoutRateOfOneIsRefusedAndNothingIsPosted() throws TimeoutException {
+        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+            loop.start();
+            loop.regularize(new Penalty.L2(0.1), 0.5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> loop.regularize(new Penalty.None(), 1.0));
+            assertTrue(e.getMessage().contains("dropout"), e.getMessage());
+            loop.step();
+            Snapshot s = await(loop, t -> t.step() == 1);
+            assertEquals(new Regularization(new Penalty.L2(0.1), List.of(0.5, 0.5)), s.regularization());
         }
     }
 

@@ -1,0 +1,49 @@
+package org.mlplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mlplayground.train.Penalty;
+
+class LaunchOptionsTest {
+
+    @Test
+    void withoutRemedyOptionsTheWindowStartsWithNone() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--play"));
+        assertEquals(new Penalty.None(), options.penalty());
+        assertEquals(0.0, options.dropout());
+    }
+
+    @Test
+    void penaltyRateAndDropoutAreReadTogether() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--penalty", "l1", "--lambda", "3", "--dropout", "0.2"));
+        assertEquals(new Penalty.L1(3), options.penalty());
+        assertEquals(0.2, options.dropout());
+    }
+
+    @Test
+    void aPenaltyWithoutARateGetsThePanelsDefault() {
+        assertEquals(new Penalty.L2(RegularizationPanel.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', quoteCharacter = '"', textBlock = """
+            --penalty l3                 # --penalty must be none, l1 or l2, got 'l3'
+            --penalty l1 --lambda abc    # --lambda needs a number ≥ 0, got 'abc'
+            --penalty l1 --lambda -1     # --lambda needs a number ≥ 0, got '-1'
+            --penalty l2 --lambda NaN    # --lambda needs a number ≥ 0, got 'NaN'
+            --lambda 3                   # --lambda is the rate of a penalty; add --penalty l1 or --penalty l2
+            --dropout 1                  # --dropout needs a rate p with 0 ≤ p < 1, got '1'
+            --dropout x                  # --dropout needs a rate p with 0 ≤ p < 1, got 'x'
+            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p
+            """)
+    void impossibleRemediesAreRefusedNamingTheOption(String line, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of(line.split(" "))));
+        assertEquals(message, e.getMessage());
+    }
+}
