@@ -11,7 +11,11 @@ import org.mlplayground.engine.Loss;
 import org.mlplayground.engine.Network;
 import org.mlplayground.engine.NetworkSpec;
 import org.mlplayground.engine.ParallelInference;
+import org.mlplayground.train.Augmentation;
+import org.mlplayground.train.Penalty;
+import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
+import org.mlplayground.train.TrainingSettings;
 
 /**
  * The engine's speed figures, one line each: {@code BENCH <name> <value> <unit>}. Run with
@@ -32,18 +36,30 @@ public final class EngineBenchmark {
                 .loss(Loss.MSE);
         Dataset.Split split = Generators.circle(500, 0.0, 1).split(0.5, 1);
 
-        print("train_2-8-8-1_tanh_b10", trainThroughput(spec, split.train()), "example-steps/s");
+        print("train_2-8-8-1_tanh_b10", trainThroughput(spec, split.train(), TrainingSettings.gradientDescent(0.03, 10)),
+                "example-steps/s");
+        TrainingSettings remedies = TrainingSettings.gradientDescent(0.03, 10)
+                .withRegularization(Regularization.NONE.withPenalty(new Penalty.L2(0.01)).withDropoutEverywhere(2, 0.2))
+                .withAugmentation(Augmentation.NONE.withInputNoise(0.1));
+        print("train_2-8-8-1_tanh_b10_l2_dropout_noise", trainThroughput(spec, split.train(), remedies), "example-steps/s");
+        NetworkSpec batchNorm = NetworkSpec.input(2)
+                .dense(8, Activation.tanh()).batchNorm()
+                .dense(8, Activation.tanh()).batchNorm()
+                .dense(1, Activation.tanh())
+                .loss(Loss.MSE);
+        print("train_2-8bn-8bn-1_tanh_b10", trainThroughput(batchNorm, split.train(), TrainingSettings.gradientDescent(0.03, 10)),
+                "example-steps/s");
         print("grid100_2-8-8-1_tanh", gridMillis(spec, 100), "ms");
         print("grid200_2-8-8-1_tanh", gridMillis(spec, 200), "ms");
     }
 
     /**
-     * Example-steps per second of mini-batch SGD (batch 10, γ = 0.03) on the circle's training half, through
-     * the Trainer with its optimizer, divergence guard and reshuffling, without per-epoch metrics.
+     * Example-steps per second of mini-batch training (batch 10) on the circle's training half, through the
+     * Trainer with its optimizer, remedies, divergence guard and reshuffling, without per-epoch metrics.
      */
-    static double trainThroughput(NetworkSpec spec, Dataset train) {
+    static double trainThroughput(NetworkSpec spec, Dataset train, TrainingSettings settings) {
         Network net = Network.create(spec, Initializer.XAVIER_UNIFORM, 7);
-        Trainer trainer = new Trainer(net, train, 10, 0.03, 7);
+        Trainer trainer = new Trainer(net, train, null, settings, 7);
         // The figure is the training step itself; the per-epoch evaluation of the whole set is not part of it.
         trainer.recordMetrics(false);
         int stepsPerRound = 100_000;
