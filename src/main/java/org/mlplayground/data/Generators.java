@@ -25,20 +25,15 @@ public final class Generators {
      * up to {@code noise}·5 in x and y, so with noise some points near the gap carry the other class's label.
      */
     public static Dataset circle(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("circle", n, noise, seed, 2, (i, random, p) -> {
             boolean inside = i < n / 2;
             double r = inside ? uniform(random, 0, RADIUS * 0.5) : uniform(random, RADIUS * 0.7, RADIUS);
             double angle = uniform(random, 0, 2 * Math.PI);
-            double px = r * Math.sin(angle), py = r * Math.cos(angle);
+            p[0] = r * Math.sin(angle);
+            p[1] = r * Math.cos(angle);
             double nx = uniform(random, -RADIUS, RADIUS) * noise, ny = uniform(random, -RADIUS, RADIUS) * noise;
-            x[i] = new double[] {px, py};
-            y[i] = Math.hypot(px + nx, py + ny) < RADIUS * 0.5 ? 1 : -1;
-        }
-        return new Dataset("circle", x, y);
+            return Math.hypot(p[0] + nx, p[1] + ny) < RADIUS * 0.5 ? 1 : -1;
+        });
     }
 
     /**
@@ -52,23 +47,17 @@ public final class Generators {
      * {@code noise}·5): its noise slider at s % is {@code noise} = s/500 here.
      */
     public static Dataset spiral(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
         double half = n / 2.0;
         int firstArm = n - n / 2;
-        for (int k = 0; k < n; k++) {
+        return build("spiral", n, noise, seed, 2, (k, random, p) -> {
             boolean armOne = k < firstArm;
             int i = armOne ? k : k - firstArm;
             double r = i / half * RADIUS;
             double t = 1.75 * i / half * 2 * Math.PI + (armOne ? 0 : Math.PI);
-            double px = r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise;
-            double py = r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise;
-            x[k] = new double[] {px, py};
-            y[k] = armOne ? 1 : -1;
-        }
-        return new Dataset("spiral", x, y);
+            p[0] = r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            p[1] = r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            return armOne ? 1 : -1;
+        });
     }
 
     /**
@@ -77,19 +66,13 @@ public final class Generators {
      * to {@code noise}·5.
      */
     public static Dataset xor(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("xor", n, noise, seed, 2, (i, random, p) -> {
             double px = uniform(random, -RADIUS, RADIUS), py = uniform(random, -RADIUS, RADIUS);
-            px += px > 0 ? XOR_PADDING : -XOR_PADDING;
-            py += py > 0 ? XOR_PADDING : -XOR_PADDING;
+            p[0] = px + (px > 0 ? XOR_PADDING : -XOR_PADDING);
+            p[1] = py + (py > 0 ? XOR_PADDING : -XOR_PADDING);
             double nx = uniform(random, -RADIUS, RADIUS) * noise, ny = uniform(random, -RADIUS, RADIUS) * noise;
-            x[i] = new double[] {px, py};
-            y[i] = (px + nx) * (py + ny) >= 0 ? 1 : -1;
-        }
-        return new Dataset("xor", x, y);
+            return (p[0] + nx) * (p[1] + ny) >= 0 ? 1 : -1;
+        });
     }
 
     /**
@@ -98,18 +81,14 @@ public final class Generators {
      * 0 … 0.5), so with noise the clouds overlap.
      */
     public static Dataset gaussians(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
         double sigma = Math.sqrt(0.5 + 7 * noise);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("gaussians", n, noise, seed, 2, (i, random, p) -> {
             boolean positive = i < n - n / 2;
             double c = positive ? 2 : -2;
-            x[i] = new double[] {c + sigma * random.nextGaussian(), c + sigma * random.nextGaussian()};
-            y[i] = positive ? 1 : -1;
-        }
-        return new Dataset("gaussians", x, y);
+            p[0] = c + sigma * random.nextGaussian();
+            p[1] = c + sigma * random.nextGaussian();
+            return positive ? 1 : -1;
+        });
     }
 
     /**
@@ -117,18 +96,13 @@ public final class Generators {
      * {@code noise}·6, so targets lie in about [−1.2, 1.2].
      */
     public static Dataset plane(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
         double r = 6;
-        for (int i = 0; i < n; i++) {
-            double px = uniform(random, -r, r), py = uniform(random, -r, r);
+        return build("plane", n, noise, seed, 2, (i, random, p) -> {
+            p[0] = uniform(random, -r, r);
+            p[1] = uniform(random, -r, r);
             double nx = uniform(random, -r, r) * noise, ny = uniform(random, -r, r) * noise;
-            x[i] = new double[] {px, py};
-            y[i] = (px + nx + py + ny) / 10;
-        }
-        return new Dataset("plane", x, y);
+            return (p[0] + nx + p[1] + ny) / 10;
+        });
     }
 
     /** Centres and signs of the regression bumps: TensorFlow Playground's six. */
@@ -140,23 +114,18 @@ public final class Generators {
      * largest magnitude at the point moved by up to {@code noise}·6.
      */
     public static Dataset multiGaussian(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
         double r = 6;
-        for (int i = 0; i < n; i++) {
-            double px = uniform(random, -r, r), py = uniform(random, -r, r);
-            double qx = px + uniform(random, -r, r) * noise, qy = py + uniform(random, -r, r) * noise;
+        return build("multi-gaussian", n, noise, seed, 2, (i, random, p) -> {
+            p[0] = uniform(random, -r, r);
+            p[1] = uniform(random, -r, r);
+            double qx = p[0] + uniform(random, -r, r) * noise, qy = p[1] + uniform(random, -r, r) * noise;
             double label = 0;
             for (double[] b : BUMPS) {
                 double v = b[2] * Math.max(0, 1 - Math.hypot(qx - b[0], qy - b[1]) / 2);
                 if (Math.abs(v) > Math.abs(label)) label = v;
             }
-            x[i] = new double[] {px, py};
-            y[i] = label;
-        }
-        return new Dataset("multi-gaussian", x, y);
+            return label;
+        });
     }
 
     /**
@@ -165,20 +134,16 @@ public final class Generators {
      * gets Gaussian noise of σ = {@code noise}·5.
      */
     public static Dataset moons(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
         double sigma = noise * RADIUS;
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("moons", n, noise, seed, 2, (i, random, p) -> {
             boolean upper = i < n - n / 2;
             double t = uniform(random, 0, Math.PI);
             double mx = upper ? Math.cos(t) : 1 - Math.cos(t);
             double my = upper ? Math.sin(t) : 0.5 - Math.sin(t);
-            x[i] = new double[] {3 * (mx - 0.5) + sigma * random.nextGaussian(), 3 * (my - 0.25) + sigma * random.nextGaussian()};
-            y[i] = upper ? 1 : -1;
-        }
-        return new Dataset("moons", x, y);
+            p[0] = 3 * (mx - 0.5) + sigma * random.nextGaussian();
+            p[1] = 3 * (my - 0.25) + sigma * random.nextGaussian();
+            return upper ? 1 : -1;
+        });
     }
 
     /**
@@ -186,44 +151,31 @@ public final class Generators {
      * whose column and row numbers have an even sum. Noise as in {@link #xor}.
      */
     public static Dataset checkerboard(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double px = uniform(random, -RADIUS, RADIUS), py = uniform(random, -RADIUS, RADIUS);
-            double qx = px + uniform(random, -RADIUS, RADIUS) * noise, qy = py + uniform(random, -RADIUS, RADIUS) * noise;
+        return build("checkerboard", n, noise, seed, 2, (i, random, p) -> {
+            p[0] = uniform(random, -RADIUS, RADIUS);
+            p[1] = uniform(random, -RADIUS, RADIUS);
+            double qx = p[0] + uniform(random, -RADIUS, RADIUS) * noise, qy = p[1] + uniform(random, -RADIUS, RADIUS) * noise;
             long square = (long) Math.floor(qx / 2.5) + (long) Math.floor(qy / 2.5);
-            x[i] = new double[] {px, py};
-            y[i] = square % 2 == 0 ? 1 : -1;
-        }
-        return new Dataset("checkerboard", x, y);
+            return square % 2 == 0 ? 1 : -1;
+        });
     }
 
     /**
      * Linearly separable, for the perceptron: points uniform in [−5, 5]² but outside a band of half-width
-     * 0.5 around the line x2 = 0.5·x1 (through the centre, so the classes balance); label +1 above it. Without noise a perceptron must
-     * converge; noise labels each point by its position moved by up to {@code noise}·5, which can put
+     * 0.5 around the line x2 = 0.5·x1 (through the centre, so the classes balance); label +1 above it.
+     * Without noise a perceptron must converge; noise labels each point by its position moved by up to {@code noise}·5, which can put
      * points on the wrong side.
      */
     public static Dataset linear(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
         double norm = Math.hypot(0.5, 1);
-        for (int i = 0; i < n; i++) {
-            double px, py, distance;
+        return build("linear", n, noise, seed, 2, (i, random, p) -> {
             do {
-                px = uniform(random, -RADIUS, RADIUS);
-                py = uniform(random, -RADIUS, RADIUS);
-                distance = (py - 0.5 * px) / norm;
-            } while (Math.abs(distance) < LINEAR_MARGIN);
-            double qx = px + uniform(random, -RADIUS, RADIUS) * noise, qy = py + uniform(random, -RADIUS, RADIUS) * noise;
-            x[i] = new double[] {px, py};
-            y[i] = qy - 0.5 * qx > 0 ? 1 : -1;
-        }
-        return new Dataset("linear", x, y);
+                p[0] = uniform(random, -RADIUS, RADIUS);
+                p[1] = uniform(random, -RADIUS, RADIUS);
+            } while (Math.abs((p[1] - 0.5 * p[0]) / norm) < LINEAR_MARGIN);
+            double qx = p[0] + uniform(random, -RADIUS, RADIUS) * noise, qy = p[1] + uniform(random, -RADIUS, RADIUS) * noise;
+            return qy - 0.5 * qx > 0 ? 1 : -1;
+        });
     }
 
     /**
@@ -232,19 +184,14 @@ public final class Generators {
      * {@code noise}·5, and it keeps its ring's class.
      */
     public static Dataset rings(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("rings", n, noise, seed, 2, (i, random, p) -> {
             int ring = i * 3 / n;
             double r = ring == 0 ? uniform(random, 0, 1.5) : uniform(random, 2 * ring + 0.5, 2 * ring + 1.5);
             double angle = uniform(random, 0, 2 * Math.PI);
-            x[i] = new double[] {r * Math.sin(angle) + uniform(random, -RADIUS, RADIUS) * noise,
-                    r * Math.cos(angle) + uniform(random, -RADIUS, RADIUS) * noise};
-            y[i] = ring;
-        }
-        return new Dataset("rings", x, y);
+            p[0] = r * Math.sin(angle) + uniform(random, -RADIUS, RADIUS) * noise;
+            p[1] = r * Math.cos(angle) + uniform(random, -RADIUS, RADIUS) * noise;
+            return ring;
+        });
     }
 
     /**
@@ -252,42 +199,33 @@ public final class Generators {
      * 2πk/3; noise as there.
      */
     public static Dataset spiral3(int n, double noise, long seed) {
-        checkArguments(n, noise);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int k = 0; k < n; k++) {
+        return build("spiral-3", n, noise, seed, 2, (k, random, p) -> {
             int arm = k * 3 / n;
             int first = (arm * n + 2) / 3, size = ((arm + 1) * n + 2) / 3 - first;
             int i = k - first;
             double r = (double) i / size * RADIUS;
             double t = 1.75 * i / size * 2 * Math.PI + arm * 2 * Math.PI / 3;
-            x[k] = new double[] {r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise,
-                    r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise};
-            y[k] = arm;
-        }
-        return new Dataset("spiral-3", x, y);
+            p[0] = r * Math.sin(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            p[1] = r * Math.cos(t) + uniform(random, -RADIUS, RADIUS) * noise;
+            return arm;
+        });
     }
 
     /**
      * k Gaussian blobs for softmax (2 ≤ k ≤ 8): centres evenly spaced on the circle of radius 3.5, starting
-     * at angle 90°; blob j has class j (for k = 2 the labels are −1 and +1, as in every binary set), a share n/k of the points, and σ = 0.5 + 4·noise per coordinate.
+     * at angle 90°; blob j has class j (for k = 2 the labels
+     * are −1 and +1, as in every binary set), a share n/k of the points, and σ = 0.5 + 4·noise per coordinate.
      */
     public static Dataset blobs(int n, int k, double noise, long seed) {
-        checkArguments(n, noise);
         if (k < 2 || k > 8) throw new IllegalArgumentException("number of blobs must be 2 … 8, got " + k);
-        SplittableRandom random = new SplittableRandom(seed);
         double sigma = 0.5 + 4 * noise;
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
+        return build("blobs-" + k, n, noise, seed, 2, (i, random, p) -> {
             int j = (int) ((long) i * k / n);
             double angle = Math.PI / 2 + 2 * Math.PI * j / k;
-            x[i] = new double[] {3.5 * Math.cos(angle) + sigma * random.nextGaussian(),
-                    3.5 * Math.sin(angle) + sigma * random.nextGaussian()};
-            y[i] = k == 2 ? 2 * j - 1 : j;   // two blobs are a binary set: ±1 like the others
-        }
-        return new Dataset("blobs-" + k, x, y);
+            p[0] = 3.5 * Math.cos(angle) + sigma * random.nextGaussian();
+            p[1] = 3.5 * Math.sin(angle) + sigma * random.nextGaussian();
+            return k == 2 ? 2 * j - 1 : j;   // two blobs are a binary set: ±1 like the others
+        });
     }
 
     /**
@@ -295,16 +233,28 @@ public final class Generators {
      * of σ = {@code noise} (so noise 0.3 is a visible scatter around the curve).
      */
     public static Dataset sine(int n, double noise, long seed) {
+        return build("sine", n, noise, seed, 1, (i, random, p) -> {
+            p[0] = uniform(random, -6, 6);
+            return Math.sin(p[0]) + noise * random.nextGaussian();
+        });
+    }
+
+    /** One point: writes the coordinates of point i into {@code p} and returns its label. */
+    private interface Point {
+        double make(int i, SplittableRandom random, double[] p);
+    }
+
+    /** n points of {@code dimension} coordinates, made one after another from one generator seeded with {@code seed}. */
+    private static Dataset build(String name, int n, double noise, long seed, int dimension, Point point) {
         checkArguments(n, noise);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            double t = uniform(random, -6, 6);
-            x[i] = new double[] {t};
-            y[i] = Math.sin(t) + noise * random.nextGaussian();
+            x[i] = new double[dimension];
+            y[i] = point.make(i, random, x[i]);
         }
-        return new Dataset("sine", x, y);
+        return new Dataset(name, x, y);
     }
 
     private static double uniform(SplittableRandom random, double lo, double hi) {
