@@ -113,8 +113,8 @@ public final class DecisionBoundaryView extends Region {
         g.drawImage(image, 0, 0, side, side);
         double radius = Math.max(3.0, Math.min(7.0, side * 0.009));
         g.setLineWidth(1.5);
-        drawPoints(g, s.train(), side, radius, Palette.TRAIN_OUTLINE);
-        drawPoints(g, s.test(), side, radius, Palette.TEST_OUTLINE);
+        drawPoints(g, s.data().train(), side, radius, Palette.TRAIN_OUTLINE);
+        if (s.data().test() != null) drawPoints(g, s.data().test(), side, radius, Palette.TEST_OUTLINE);
     }
 
     private static void drawPoints(GraphicsContext g, Dataset data, double side, double r, Color outline) {

@@ -16,6 +16,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.mlplayground.train.TrainingConfig;
 
 /** The MLP Playground window: {@code mvn javafx:run}. Command-line options: see {@link LaunchOptions}. */
 public final class PlaygroundApp extends Application {
@@ -40,7 +41,7 @@ public final class PlaygroundApp extends Application {
         }
         Scene scene;
         try {
-            scene = new Scene(load(RunSetup.circle(SEED)), 1200, 780);
+            scene = new Scene(load(TrainingConfig.defaults()), 1200, 780);
         } catch (IOException e) {
             showStartupProblem(e.getMessage());
             return;
@@ -59,7 +60,7 @@ public final class PlaygroundApp extends Application {
         }
     }
 
-    private Parent load(RunSetup setup) throws IOException {
+    private Parent load(TrainingConfig setup) throws IOException {
         FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"));
         loader.setControllerFactory(type -> {
             if (type == PlaygroundController.class) return new PlaygroundController(setup);

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import org.mlplayground.train.Penalty;
+import org.mlplayground.train.TrainingConfig;
 
 /**
  * The playground window: Play/Pause, Step and Reset post commands to the {@link TrainingLoop}; an
@@ -20,7 +21,7 @@ import org.mlplayground.train.Penalty;
  * the moment they change, playing or paused.
  */
 public final class PlaygroundController {
-    private final RunSetup setup;
+    private TrainingConfig config;
     private final TrainingLoop loop;
     private final ReadOnlyObjectWrapper<Snapshot> displayed = new ReadOnlyObjectWrapper<>(this, "displayed");
     private final AnimationTimer frames = new AnimationTimer() {
@@ -46,9 +47,9 @@ public final class PlaygroundController {
     @FXML private Label trainingInfo;
     @FXML private RegularizationPanel regularizationController;
 
-    PlaygroundController(RunSetup setup) {
-        this.setup = setup;
-        this.loop = new TrainingLoop(setup);
+    PlaygroundController(TrainingConfig config) {
+        this.config = config;
+        this.loop = new TrainingLoop(config);
         displayed.set(loop.latest()); // the untrained net is on screen from the first frame
     }
 
@@ -84,17 +85,22 @@ public final class PlaygroundController {
     }
 
     private void describeSetup() {
-        dataInfo.setText(String.format("%s · %d training, %d test points", setup.dataName(),
-                setup.data().train().size(), setup.data().test().size()));
-        networkInfo.setText(setup.spec().shape() + " · " + setup.spec().layer(1).phi().name() + " · "
-                + setup.init().id() + " init");
-        lossInfo.setText(setup.spec().loss().id().toUpperCase(Locale.ROOT) + "  " + setup.spec().loss().formula());
-        trainingInfo.setText(String.format("batch %d · learning rate %s", setup.batchSize(),
-                Double.toString(setup.learningRate())));
+        Snapshot s = loop.latest();
+        dataInfo.setText(String.format("%s · %d training, %d test points", s.data().name(),
+                s.data().train().size(), s.data().testSize()));
+        networkInfo.setText(s.network().spec().shape() + " · " + s.network().spec().layer(1).phi().name() + " · "
+                + config.init().id() + " init");
+        lossInfo.setText(s.network().spec().loss().id().toUpperCase(Locale.ROOT) + "  " + s.network().spec().loss().formula());
+        trainingInfo.setText(String.format("batch %d · learning rate %s", config.batchSize(),
+                Double.toString(config.learningRate())));
     }
 
     private void regularize() {
-        loop.regularize(regularizationController.penaltyProperty().get(), regularizationController.dropoutProperty().get());
+        double p = regularizationController.dropoutProperty().get();
+        java.util.List<TrainingConfig.HiddenLayer> layers = new java.util.ArrayList<>();
+        for (TrainingConfig.HiddenLayer layer : config.hidden()) layers.add(layer.withDropout(p));
+        config = config.withPenalty(regularizationController.penaltyProperty().get()).withHidden(layers);
+        loop.configure(config);
     }
 
     @FXML

@@ -1,54 +1,121 @@
 package org.mlplayground.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ejml.data.DMatrixRMaj;
+import org.mlplayground.data.Dataset;
+import org.mlplayground.data.FeatureMap;
+import org.mlplayground.data.InputMap;
+import org.mlplayground.data.Standardizer;
+import org.mlplayground.engine.DenseLayer;
 import org.mlplayground.engine.Network;
+import org.mlplayground.engine.Parameter;
 import org.mlplayground.train.EpochMetrics;
-import org.mlplayground.train.Penalty;
-import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
+import org.mlplayground.train.TrainingConfig;
+import org.mlplayground.train.TrainingData;
 
 /**
  * Owns the live network and trains it on a thread of its own. Views never see the trainer: they post
- * commands ({@link #play()}, {@link #pause()}, …) and read the {@link #latest()} immutable
- * {@link Snapshot}, which the training thread replaces about once per display frame while playing and
- * after every command.
+ * commands ({@link #play()}, {@link #configure}, {@link #editParameter}, …) and read the {@link #latest()}
+ * immutable {@link Snapshot}, which the training thread replaces once per display frame while playing and
+ * after every command. The snapshot carries the network already evaluated over the plane ({@link Field}),
+ * so the FX thread only turns numbers into pixels.
  *
- * <p>Settings a student changes while playing (the regularisation) are posted the same way, as a
- * command that the training thread hands to the trainer between two mini-batches. They are settings, not
- * weights: Reset keeps them.
+ * <p>A new {@link TrainingConfig} is applied between two mini-batches. Settings (learning rate, optimizer,
+ * batch size, penalty, dropout) change live; a change of data, features, layers, problem, initialiser or
+ * seed makes new weights, and the snapshot's {@link Snapshot#notice() notice} says why. A config the run
+ * cannot follow is refused with a message, and the run goes on with the old one.
  *
- * <p>Training is paced to {@link RunSetup#epochsPerSecond()} so the boundary moves at a speed a student
- * can follow; a network too big for that pace trains as fast as it can and still publishes every frame.
+ * <p>Playing trains {@link #setSpeed speed} mini-batches per frame (about 60 frames a second), cut short
+ * when a frame's time is up, so a large network still publishes every frame and answers every command
+ * within one. After every epoch the loop keeps a copy of the weights with the lowest training loss so far;
+ * when training diverges or the loss shoots up, {@link #revert()} goes back to them.
  */
 final class TrainingLoop implements AutoCloseable {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+    /** Time per frame given to training; the rest is for evaluating the plane and publishing. */
+    private static final long TRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(12);
+    /** A training loss this many times the best so far is reported as a blow-up. */
+    private static final double BLOW_UP = 10;
+    /** TensorFlow Playground trains one epoch per frame; at the default data and batch size that is 25 steps. */
+    static final int DEFAULT_SPEED = 25;
 
-    private enum Command { PLAY, PAUSE, STEP, RESET, REGULARIZE, STOP }
+    private sealed interface Command {
+    }
 
-    private final RunSetup setup;
+    private record Play() implements Command {
+    }
+
+    private record Pause() implements Command {
+    }
+
+    private record Step() implements Command {
+    }
+
+    private record StepEpoch() implements Command {
+    }
+
+    private record Reset() implements Command {
+    }
+
+    private record Revert() implements Command {
+    }
+
+    private record Stop() implements Command {
+    }
+
+    private record Configure(TrainingConfig config) implements Command {
+    }
+
+    private record UseData(SessionData data, TrainingConfig config, String why) implements Command {
+    }
+
+    private record Edit(int block, int index, double value) implements Command {
+    }
+
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
-    /** The remedies last asked for; the training thread hands them to every trainer it makes. */
-    private final AtomicReference<Regularization> regularization = new AtomicReference<>(Regularization.NONE);
     private final Thread thread;
-    private final double stepsPerFrame;
+    private volatile int speed = DEFAULT_SPEED;
 
     // Confined to the training thread once started.
+    private TrainingConfig config;
+    private SessionData data;
+    private InputMap inputs;
     private Trainer trainer;
+    private long run;
     private boolean playing;
     private String problem = "";
-    private double stepCredit;
+    private String notice = "";
     private long nextFrame;
+    private final FieldEvaluator evaluator = new FieldEvaluator();
     /** The numbers on display: exact after a command, the trainer's last epoch while playing. */
-    private double trainLoss, penalty, testLoss, testAccuracy;
+    private double trainLoss, penalty, trainAccuracy, testLoss, testAccuracy;
+    /** The weights with the lowest training loss at the end of an epoch so far, and that epoch. */
+    private Network best;
+    private double bestLoss;
+    private int bestEpoch;
+    private int lastCheckedEpoch;
 
-    TrainingLoop(RunSetup setup) {
-        this.setup = setup;
-        this.stepsPerFrame = setup.epochsPerSecond() * setup.stepsPerEpoch() * FRAME_NANOS / 1e9;
-        this.trainer = setup.freshTrainer();
+    /**
+     * A loop over the data {@code config}'s recipe makes, paused at epoch 0.
+     *
+     * @throws IllegalArgumentException if the config cannot run on that data
+     */
+    TrainingLoop(TrainingConfig config) {
+        this(config, SessionData.generated(config.data()));
+    }
+
+    /** A loop over {@code data}, paused at epoch 0. */
+    TrainingLoop(TrainingConfig config, SessionData data) {
+        build(config, data);
         publish(true);
         this.thread = new Thread(this::run, "training");
         thread.setDaemon(true);
@@ -65,39 +132,63 @@ final class TrainingLoop implements AutoCloseable {
     }
 
     void play() {
-        commands.add(Command.PLAY);
+        commands.add(new Play());
     }
 
     /** Stops before the next mini-batch and publishes the weights it stopped at. */
     void pause() {
-        commands.add(Command.PAUSE);
+        commands.add(new Pause());
     }
 
     /** Pauses and trains exactly one mini-batch. */
     void step() {
-        commands.add(Command.STEP);
+        commands.add(new Step());
     }
 
-    /** Pauses and goes back to the run's initial weights, epoch 0, keeping the regularisation. */
+    /** Pauses and trains up to the end of the current epoch. */
+    void stepEpoch() {
+        commands.add(new StepEpoch());
+    }
+
+    /** Pauses and starts the run afresh: the config's initial weights, epoch 0. */
     void reset() {
-        commands.add(Command.RESET);
+        commands.add(new Reset());
     }
 
-    /**
-     * Trains from the next mini-batch on with {@code penalty} on the weights and dropout rate {@code p} in
-     * every hidden layer; playing or paused, nothing else changes.
-     *
-     * @throws IllegalArgumentException if p is not in [0, 1); nothing is posted then
-     */
-    void regularize(Penalty penalty, double p) {
-        regularization.set(Regularization.NONE.withPenalty(penalty).withDropoutEverywhere(setup.spec().depth() - 1, p));
-        commands.add(Command.REGULARIZE);
+    /** Puts back the weights with the lowest training loss so far and lets training go on from them. */
+    void revert() {
+        commands.add(new Revert());
+    }
+
+    /** Applies {@code next} between two mini-batches: live, or with new weights if the network must change. */
+    void configure(TrainingConfig next) {
+        commands.add(new Configure(next));
+    }
+
+    /** Trains on {@code data} with {@code next} from now on, with new weights; {@code why} goes into the notice. */
+    void useData(SessionData data, TrainingConfig next, String why) {
+        commands.add(new UseData(data, next, why));
+    }
+
+    /** Sets entry {@code index} of parameter block {@code block} (W1, b1, W2, …) to {@code value}, live. */
+    void editParameter(int block, int index, double value) {
+        commands.add(new Edit(block, index, value));
+    }
+
+    /** Mini-batches per frame while playing, at least 1. Any thread. */
+    void setSpeed(int stepsPerFrame) {
+        if (stepsPerFrame < 1) throw new IllegalArgumentException("speed must be at least 1 step per frame, got " + stepsPerFrame);
+        speed = stepsPerFrame;
+    }
+
+    int speed() {
+        return speed;
     }
 
     /** Stops the training thread and waits briefly for it to end. */
     @Override
     public void close() {
-        commands.add(Command.STOP);
+        commands.add(new Stop());
         try {
             thread.join(1000);
         } catch (InterruptedException e) {
@@ -111,7 +202,7 @@ final class TrainingLoop implements AutoCloseable {
                 Command command = playing
                         ? commands.poll(Math.max(0, nextFrame - System.nanoTime()), TimeUnit.NANOSECONDS)
                         : commands.take();
-                if (command == Command.STOP) return;
+                if (command instanceof Stop) return;
                 if (command != null) {
                     handle(command);
                 } else if (playing) {
@@ -124,71 +215,187 @@ final class TrainingLoop implements AutoCloseable {
     }
 
     private void handle(Command command) {
-        switch (command) {
-            case PLAY -> {
-                if (playing) return;
-                playing = true;
+        if (command instanceof Play) {
+            if (playing) return;
+            if (trainer.divergence().isPresent()) trainer.acknowledgeDivergence();
+            if (trainer.earlyStop().isPresent()) trainer.continueAfterEarlyStop();
+            playing = true;
+            problem = "";
+            nextFrame = System.nanoTime();
+        } else if (command instanceof Pause) {
+            playing = false;
+        } else if (command instanceof Step) {
+            playing = false;
+            acknowledge();
+            train(1);
+        } else if (command instanceof StepEpoch) {
+            playing = false;
+            acknowledge();
+            int start = trainer.epoch();
+            train(Integer.MAX_VALUE, () -> trainer.epoch() != start);
+        } else if (command instanceof Reset) {
+            playing = false;
+            problem = "";
+            notice = "";
+            build(config, data);
+        } else if (command instanceof Revert) {
+            if (best != null) {
+                trainer.network().copyParametersFrom(best);
+                trainer.acknowledgeDivergence();
                 problem = "";
-                nextFrame = System.nanoTime();
-                publish(true);
+                notice = "Went back to the weights of epoch " + bestEpoch + " (training loss "
+                        + String.format(Locale.ROOT, "%.4f", bestLoss) + ").";
             }
-            case PAUSE -> {
-                playing = false;
-                publish(true);
-            }
-            case STEP -> {
-                playing = false;
-                train(1);
-                publish(true);
-            }
-            case RESET -> {
-                playing = false;
+        } else if (command instanceof Configure c) {
+            reconfigure(c.config());
+        } else if (command instanceof UseData u) {
+            SessionData before = data;
+            TrainingConfig old = config;
+            try {
+                build(u.config(), u.data());
                 problem = "";
-                stepCredit = 0;
-                trainer = setup.freshTrainer();
-                applyRegularization();
-                publish(true);
+                notice = "Weights reset: " + u.why() + ".";
+            } catch (IllegalArgumentException e) {
+                build(old, before);
+                problem = "Data not used: " + e.getMessage();
             }
-            case REGULARIZE -> {
-                applyRegularization();
-                publish(true);
+        } else if (command instanceof Edit e) {
+            Parameter p = trainer.network().parameters().get(e.block());
+            p.value()[e.index()] = e.value();
+            notice = String.format(Locale.ROOT, "%s[%d] set to %s.", p.name(), e.index(), Double.toString(e.value()));
+        }
+        publish(true);
+    }
+
+    /** A single step or epoch asked for by hand goes on after a divergence, as Play does. */
+    private void acknowledge() {
+        if (trainer.divergence().isPresent()) {
+            trainer.acknowledgeDivergence();
+            problem = "";
+        }
+        if (trainer.earlyStop().isPresent()) trainer.continueAfterEarlyStop();
+    }
+
+    private void reconfigure(TrainingConfig next) {
+        if (!config.resetsWeights(next)) {
+            try {
+                trainer.setSettings(next.settings());
+                config = next;
+            } catch (IllegalArgumentException e) {
+                problem = "Setting not applied: " + e.getMessage();
             }
-            case STOP -> { } // ends the loop in run()
+            return;
+        }
+        String why = config.resetReason(next);
+        TrainingConfig old = config;
+        SessionData before = data;
+        try {
+            SessionData nextData = next.data().equals(old.data()) ? data : SessionData.generated(next.data());
+            build(next, nextData);
+            notice = "Weights reset: " + why + ".";
+            problem = "";
+        } catch (IllegalArgumentException e) {
+            build(old, before);
+            problem = "Not applied: " + e.getMessage();
         }
     }
 
-    /** The mini-batches due in one frame, cut short by a command or by the end of the frame. */
-    private void trainOneFrame() {
-        long deadline = System.nanoTime() + FRAME_NANOS;
-        stepCredit += stepsPerFrame;
-        int due = (int) stepCredit;
-        stepCredit -= due;
-        int done = 0;
-        while (done < due && commands.isEmpty() && System.nanoTime() < deadline && playing) {
-            train(1);
-            done++;
+    /** New weights and a new trainer for {@code next} on {@code nextData}. */
+    private void build(TrainingConfig next, SessionData nextData) {
+        if (next.problem().task() != nextData.task()) {
+            throw new IllegalArgumentException("the problem type '" + next.problem().title() + "' needs "
+                    + describe(next.problem().task()) + ", but " + nextData.name() + " has " + describe(nextData.task()));
         }
+        FeatureMap features = next.featureMap();
+        InputMap map = features;
+        if (next.standardize()) map = features.andThen(Standardizer.fit(mapped(nextData.train(), features)));
+        SplittableRandom seeds = new SplittableRandom(next.seed());
+        long weightSeed = seeds.nextLong(), shuffleSeed = seeds.nextLong();
+        Network network = Network.create(next.spec(nextData.outputs()), next.init(), weightSeed);
+        Trainer fresh = new Trainer(network, new TrainingData(nextData.train(), nextData.validation(), nextData.test(), map),
+                next.settings(), shuffleSeed);
+        config = next;
+        data = nextData;
+        inputs = map;
+        trainer = fresh;
+        run++;
+        best = null;
+        bestLoss = Double.POSITIVE_INFINITY;
+        bestEpoch = -1;
+        lastCheckedEpoch = 0;
+    }
+
+    private static String describe(org.mlplayground.data.Generator.Task task) {
+        return switch (task) {
+            case BINARY -> "two classes (±1)";
+            case MULTICLASS -> "class labels 0 … K−1";
+            case REGRESSION -> "real-valued targets";
+        };
+    }
+
+    /** The training points through the feature map, for fitting the standardisation. */
+    private static Dataset mapped(Dataset raw, InputMap map) {
+        DMatrixRMaj in = new DMatrixRMaj(raw.inputSize(), raw.size()), out = new DMatrixRMaj(1, 1);
+        for (int c = 0; c < raw.size(); c++) for (int r = 0; r < raw.inputSize(); r++) in.set(r, c, raw.x()[c][r]);
+        map.apply(in, out);
+        double[][] x = new double[raw.size()][out.numRows];
+        for (int c = 0; c < raw.size(); c++) for (int r = 0; r < out.numRows; r++) x[c][r] = out.get(r, c);
+        return new Dataset(raw.name(), x, raw.y());
+    }
+
+    /** The mini-batches due in one frame, cut short by a command or by the end of the frame's time. */
+    private void trainOneFrame() {
+        long deadline = System.nanoTime() + TRAIN_NANOS;
+        int due = speed;
+        train(due, () -> !commands.isEmpty() || System.nanoTime() >= deadline);
         nextFrame = Math.max(nextFrame + FRAME_NANOS, System.nanoTime());
         publish(false);
     }
 
-    /** Trains {@code steps} mini-batches; stops playing with the guard's message if training diverged. */
     private void train(int steps) {
+        train(steps, () -> false);
+    }
+
+    /**
+     * Trains up to {@code steps} mini-batches, checking {@code enough} after each; stops playing with the
+     * guard's message if training diverged, and with early stopping's reason when it gives up.
+     */
+    private void train(int steps, java.util.function.BooleanSupplier enough) {
         try {
-            for (int i = 0; i < steps && trainer.divergence().isEmpty(); i++) trainer.step();
+            for (int i = 0; i < steps && trainer.divergence().isEmpty() && trainer.earlyStop().isEmpty(); i++) {
+                trainer.step();
+                checkEpoch();
+                if (enough.getAsBoolean()) break;
+            }
         } catch (RuntimeException e) {
             // The thread must survive a bad setting so the student can change it and go on.
             stop("Training stopped: " + e.getMessage());
             return;
         }
         trainer.divergence().ifPresent(d -> stop(d.message()));
+        trainer.earlyStop().ifPresent(s -> stop(s.message()));
     }
 
-    private void applyRegularization() {
-        try {
-            trainer.setRegularization(regularization.get());
-        } catch (IllegalArgumentException e) {
-            stop("Regularisation not applied: " + e.getMessage());
+    /** After an epoch: keeps the best weights so far, and warns when the loss shoots up. */
+    private void checkEpoch() {
+        if (trainer.epoch() == lastCheckedEpoch) return;
+        lastCheckedEpoch = trainer.epoch();
+        EpochMetrics m = trainer.history().latest();
+        if (m == null || m.epoch() != trainer.epoch()) return;
+        double loss = m.trainLoss();
+        if (Double.isFinite(loss) && loss < bestLoss) {
+            bestLoss = loss;
+            bestEpoch = m.epoch();
+            if (best == null) {
+                best = trainer.network().copy();
+            } else {
+                best.copyParametersFrom(trainer.network());
+            }
+        } else if (!(loss <= BLOW_UP * bestLoss) && best != null) {
+            stop(String.format(Locale.ROOT, "The training loss jumped to %s, %s its best (%.4f at epoch %d): the "
+                    + "learning rate may be too high.", Double.toString(loss),
+                    Double.isFinite(loss) ? String.format(Locale.ROOT, "%.0f×", loss / bestLoss) : "far above",
+                    bestLoss, bestEpoch));
         }
     }
 
@@ -198,30 +405,51 @@ final class TrainingLoop implements AutoCloseable {
     }
 
     /**
-     * Publishes a copy of the weights. After a command ({@code exact}, or whenever paused) the losses over
-     * the whole data sets are computed for exactly these weights; while playing, the numbers are those the
-     * trainer recorded at the end of its last epoch, so the sets are evaluated once per epoch, not twice.
-     * The penalty is that of the settings posted last, so a new λ shows at once even while paused.
+     * Publishes a copy of the weights, evaluated over the plane. After a command ({@code exact}, or whenever
+     * paused) the losses over the whole data sets are computed for exactly these weights; while playing, the
+     * numbers are those the trainer recorded at the end of its last epoch.
      */
     private void publish(boolean exact) {
-        Network weights = trainer.network().copy();
-        Regularization remedies = trainer.settings().regularization();
+        Network live = trainer.network();
+        Network weights = live.copy();
         EpochMetrics lastEpoch = trainer.history().latest();
         if (exact || !playing || lastEpoch == null) {
-            Trainer.Evaluation onTrain = Trainer.evaluate(weights, setup.data().train());
-            Trainer.Evaluation onTest = Trainer.evaluate(weights, setup.data().test());
+            Trainer.Evaluation onTrain = Trainer.evaluate(weights, trainer.trainingSet());
             trainLoss = onTrain.loss();
-            penalty = remedies.penalty().value(weights.parameters(), setup.data().train().size());
-            testLoss = onTest.loss();
-            testAccuracy = onTest.accuracy();
+            trainAccuracy = onTrain.accuracy();
+            penalty = config.penalty().value(weights.parameters(), data.train().size());
+            if (trainer.testSet().isPresent()) {
+                Trainer.Evaluation onTest = Trainer.evaluate(weights, trainer.testSet().get());
+                testLoss = onTest.loss();
+                testAccuracy = onTest.accuracy();
+            } else {
+                testLoss = Double.NaN;
+                testAccuracy = Double.NaN;
+            }
         } else {
             trainLoss = lastEpoch.trainLoss();
+            trainAccuracy = lastEpoch.trainAccuracy();
             penalty = lastEpoch.penalty();
             testLoss = lastEpoch.testLoss();
             testAccuracy = lastEpoch.testAccuracy();
         }
-        latest.set(new Snapshot(weights, setup.data().train(), setup.data().test(), trainer.epoch(),
-                trainer.stepCount(), trainLoss, penalty, testLoss, testAccuracy, weights.zeroWeightCount(),
-                weights.weightCount(), remedies, playing, problem));
+        List<double[]> gradients = new ArrayList<>();
+        for (Parameter p : live.parameters()) gradients.add(java.util.Arrays.copyOf(p.gradient(), p.size()));
+        List<boolean[]> dropped = new ArrayList<>();
+        for (int l = 1; l < live.depth(); l++) dropped.add(droppedNeurons(live.layer(l)));
+        Field field = evaluator.evaluate(weights, inputs, data.plane());
+        latest.set(new Snapshot(config, run, weights, List.copyOf(gradients), data, inputs, field,
+                trainer.history().points(), trainer.epoch(), trainer.stepCount(), trainLoss, penalty, trainAccuracy,
+                testLoss, testAccuracy, weights.zeroWeightCount(), weights.weightCount(), List.copyOf(dropped), playing,
+                problem, best == null ? -1 : bestEpoch, notice));
+    }
+
+    /** Which neurons of layer l the last mask dropped for the batch's first example. */
+    private static boolean[] droppedNeurons(DenseLayer layer) {
+        boolean[] dropped = new boolean[layer.size()];
+        DMatrixRMaj mask = layer.dropoutMask();
+        if (layer.dropoutRate() == 0 || mask == null || mask.numCols == 0 || mask.numRows != layer.size()) return dropped;
+        for (int j = 0; j < dropped.length; j++) dropped[j] = mask.get(j, 0) == 0;
+        return dropped;
     }
 }

@@ -180,7 +180,7 @@ class RegularizationPanelTest {
             if (!p.weight()) continue;
             for (int i = 0; i < p.size(); i++) sum += p.value()[i] * p.value()[i];
         }
-        return lambda / (2.0 * s.train().size()) * sum;
+        return lambda / (2.0 * s.data().train().size()) * sum;
     }
 
     private static double number(String shown) {

@@ -14,13 +14,14 @@ import org.mlplayground.engine.Parameter;
 import org.mlplayground.train.Penalty;
 import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
+import org.mlplayground.train.TrainingConfig;
 import org.testfx.util.WaitForAsyncUtils;
 
 class TrainingLoopTest {
 
     @Test
     void initialSnapshotIsReadyBeforeTheThreadStarts() {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults())) {
             Snapshot first = loop.latest();
             assertEquals(0, first.step());
             assertFalse(first.running());
@@ -30,23 +31,23 @@ class TrainingLoopTest {
 
     @Test
     void sameSeedGivesTheSameNumbersStepForStep() throws TimeoutException {
-        Snapshot a = stepped(RunSetup.circle(7), 60);
-        Snapshot b = stepped(RunSetup.circle(7), 60);
+        Snapshot a = stepped(TrainingConfig.defaults().withSeed(7), 60);
+        Snapshot b = stepped(TrainingConfig.defaults().withSeed(7), 60);
         assertEquals(a.trainLoss(), b.trainLoss(), 0.0);
         assertEquals(a.testLoss(), b.testLoss(), 0.0);
     }
 
     @Test
     void aDifferentSeedGivesADifferentRun() {
-        try (TrainingLoop a = new TrainingLoop(RunSetup.circle(1));
-                TrainingLoop b = new TrainingLoop(RunSetup.circle(2))) {
+        try (TrainingLoop a = new TrainingLoop(TrainingConfig.defaults());
+                TrainingLoop b = new TrainingLoop(TrainingConfig.defaults().withSeed(2))) {
             assertTrue(a.latest().trainLoss() != b.latest().trainLoss());
         }
     }
 
     @Test
     void pausingStopsTrainingBeforeTheNextMiniBatch() throws TimeoutException {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults())) {
             loop.start();
             loop.play();
             await(loop, s -> s.running() && s.epoch() >= 3);
@@ -59,9 +60,9 @@ class TrainingLoopTest {
 
     @Test
     void regularizationReachesTheTrainerAndSurvivesReset() throws TimeoutException {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults())) {
             loop.start();
-            loop.regularize(new Penalty.L1(3), 0.2);
+            loop.configure(regularized(new Penalty.L1(3), 0.2));
             for (int i = 0; i < 5; i++) loop.step();
             await(loop, s -> s.step() == 5);
             loop.reset();
@@ -72,9 +73,9 @@ class TrainingLoopTest {
 
     @Test
     void snapshotSplitsTheCostIntoDataTermAndPenalty() throws TimeoutException {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults())) {
             loop.start();
-            loop.regularize(new Penalty.L2(1), 0);
+            loop.configure(regularized(new Penalty.L2(1), 0));
             for (int i = 0; i < 30; i++) loop.step();
             Snapshot s = await(loop, t -> t.step() == 30);
             double sumOfSquares = 0;
@@ -82,14 +83,14 @@ class TrainingLoopTest {
                 if (!p.weight()) continue;
                 for (int i = 0; i < p.size(); i++) sumOfSquares += p.value()[i] * p.value()[i];
             }
-            assertEquals(1.0 / (2 * s.train().size()) * sumOfSquares, s.penalty(), 1e-12);
-            assertEquals(Trainer.evaluate(s.network(), s.train()).loss(), s.trainLoss(), 1e-12);
+            assertEquals(1.0 / (2 * s.data().train().size()) * sumOfSquares, s.penalty(), 1e-12);
+            assertEquals(Trainer.evaluate(s.network(), s.data().train()).loss(), s.trainLoss(), 1e-12);
         }
     }
 
     @Test
     void withoutAPenaltyThePenaltyIsZero() {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults())) {
             assertEquals(0.0, loop.latest().penalty());
             assertEquals(18, loop.latest().weightCount());
             assertEquals(0, loop.latest().zeroWeights());
@@ -97,20 +98,18 @@ class TrainingLoopTest {
     }
 
     @Test
-    void aDropoutRateOfOneIsRefusedAndNothingIsPosted() throws TimeoutException {
-        try (TrainingLoop loop = new TrainingLoop(RunSetup.circle(1))) {
-            loop.start();
-            loop.regularize(new Penalty.L2(0.1), 0.5);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> loop.regularize(new Penalty.None(), 1.0));
-            assertTrue(e.getMessage().contains("dropout"), e.getMessage());
-            loop.step();
-            Snapshot s = await(loop, t -> t.step() == 1);
-            assertEquals(new Regularization(new Penalty.L2(0.1), List.of(0.5, 0.5)), s.regularization());
-        }
+    void aDropoutRateOfOneIsRefusedWhereItIsMade() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> regularized(new Penalty.None(), 1.0));
+        assertTrue(e.getMessage().contains("dropout"), e.getMessage());
     }
 
-    private static Snapshot stepped(RunSetup setup, int steps) throws TimeoutException {
+    /** The default config with this penalty and p in both hidden layers. */
+    private static TrainingConfig regularized(Penalty penalty, double p) {
+        TrainingConfig c = TrainingConfig.defaults();
+        return c.withPenalty(penalty).withHidden(c.hidden().stream().map(l -> l.withDropout(p)).toList());
+    }
+
+    private static Snapshot stepped(TrainingConfig setup, int steps) throws TimeoutException {
         try (TrainingLoop loop = new TrainingLoop(setup)) {
             loop.start();
             for (int i = 0; i < steps; i++) loop.step();
