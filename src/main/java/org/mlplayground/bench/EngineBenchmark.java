@@ -16,6 +16,7 @@ import org.mlplayground.train.Penalty;
 import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
 import org.mlplayground.train.TrainingSettings;
+import org.mlplayground.ui.FrameBenchmark;
 
 /**
  * The engine's speed figures, one line each: {@code BENCH <name> <value> <unit>}. Run with
@@ -28,7 +29,7 @@ public final class EngineBenchmark {
     private EngineBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         NetworkSpec spec = NetworkSpec.input(2)
                 .dense(8, Activation.tanh())
                 .dense(8, Activation.tanh())
@@ -51,6 +52,12 @@ public final class EngineBenchmark {
                 "example-steps/s");
         print("grid100_2-8-8-1_tanh", gridMillis(spec, 100), "ms");
         print("grid200_2-8-8-1_tanh", gridMillis(spec, 200), "ms");
+        // Last: it starts the JavaFX toolkit (headless) and ends it.
+        FrameBenchmark.Result frame = FrameBenchmark.run(10);
+        print("frame_default", frame.frame(), "ms");
+        print("frame_default_training", frame.training(), "ms");
+        print("frame_default_drawing", frame.drawing(), "ms");
+        print("loss_chart_redraw_" + frame.chartPoints(), frame.chartRedraw(), "ms");
     }
 
     /**

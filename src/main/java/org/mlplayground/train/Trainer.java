@@ -595,19 +595,45 @@ public final class Trainer {
      */
     public static Evaluation evaluate(Network net, Dataset data) {
         int n = data.size();
-        int[] all = Batches.identityOrder(n);
+        int chunks = (n + EVALUATION_CHUNK - 1) / EVALUATION_CHUNK;
+        // Chunks of columns, on all cores for a large set: each chunk's sum of losses and count of hits.
+        double[] lossSums = new double[chunks];
+        int[] hits = new int[chunks];
+        boolean[] nonClassification = new boolean[chunks];
+        int[] order = Batches.identityOrder(n);
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(k -> {
+            int from = k * EVALUATION_CHUNK, to = Math.min(n, from + EVALUATION_CHUNK);
+            evaluateChunk(net, data, order, from, to, k, lossSums, hits, nonClassification);
+        });
+        double lossSum = 0;
+        int correct = 0;
+        boolean classification = true;
+        for (int k = 0; k < chunks; k++) {
+            lossSum += lossSums[k];
+            correct += hits[k];
+            classification &= !nonClassification[k];
+        }
+        return new Evaluation(lossSum / n, classification ? (double) correct / n : Double.NaN);
+    }
+
+    /** Columns per chunk of {@link #evaluate}: small enough to stay in cache, large enough to amortise a call. */
+    private static final int EVALUATION_CHUNK = 2048;
+
+    private static void evaluateChunk(Network net, Dataset data, int[] order, int from, int to, int k, double[] lossSums,
+            int[] hits, boolean[] nonClassification) {
+        int cols = to - from;
         DMatrixRMaj x = new DMatrixRMaj(1, 1), y = new DMatrixRMaj(1, 1);
         Loss loss = net.spec().loss();
         int outputs = net.spec().outputSize();
-        Batches.gatherInputs(data, all, 0, n, x);
-        Batches.gatherTargets(data, all, 0, n, loss, outputs, y);
+        Batches.gatherInputs(data, order, from, to, x);
+        Batches.gatherTargets(data, order, from, to, loss, outputs, y);
         Inference inference = new Inference(net.spec());
         DMatrixRMaj o = inference.run(net, x);
-        double meanLoss = loss.value(inference.a(net.depth()), o, y);
+        lossSums[k] = loss.value(inference.a(net.depth()), o, y) * cols;
         int correct = 0;
-        boolean classification = true;
-        for (int c = 0; c < n; c++) {
-            double label = data.y()[c];
+        for (int c = 0; c < cols; c++) {
+            double label = data.y()[from + c];
             if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
                 int best = 0;
                 for (int r = 1; r < outputs; r++) if (o.get(r, c) > o.get(best, c)) best = r;
@@ -615,10 +641,10 @@ public final class Trainer {
             } else if (loss == Loss.SIGMOID_CROSS_ENTROPY) {
                 if ((o.get(0, c) > 0.5) == (label > 0)) correct++;
             } else {
-                if (label != 1 && label != -1) classification = false;
+                if (label != 1 && label != -1) nonClassification[k] = true;
                 if ((o.get(0, c) >= 0) == (label > 0)) correct++;
             }
         }
-        return new Evaluation(meanLoss, classification ? (double) correct / n : Double.NaN);
+        hits[k] = correct;
     }
 }

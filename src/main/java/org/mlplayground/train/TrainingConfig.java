@@ -98,13 +98,13 @@ public record TrainingConfig(DataRecipe data, List<Feature> features, boolean st
     /** What the output means, and so the output activation and the loss. */
     public enum Problem {
         /** A value: identity output, MSE (TensorFlow Playground's regression). */
-        REGRESSION("regression", "Regression · identity + MSE", Generator.Task.REGRESSION),
+        REGRESSION("regression", "Regression · MSE", Generator.Task.REGRESSION),
         /** ±1 labels: tanh output, MSE (TensorFlow Playground's classification). */
         BINARY_TANH("binary-tanh", "Binary · tanh + MSE", Generator.Task.BINARY),
         /** ±1 labels read as 0/1: sigmoid output, cross-entropy. */
-        BINARY_SIGMOID("binary-sigmoid", "Binary · sigmoid + cross-entropy", Generator.Task.BINARY),
+        BINARY_SIGMOID("binary-sigmoid", "Binary · sigmoid + CE", Generator.Task.BINARY),
         /** Classes 0 … K−1: softmax output, cross-entropy. */
-        MULTICLASS("softmax", "Multi-class · softmax + cross-entropy", Generator.Task.MULTICLASS);
+        MULTICLASS("softmax", "Multi-class · softmax + CE", Generator.Task.MULTICLASS);
 
         private final String id;
         private final String title;

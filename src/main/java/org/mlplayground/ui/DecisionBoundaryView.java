@@ -2,7 +2,9 @@ package org.mlplayground.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -10,127 +12,282 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import org.ejml.data.DMatrixRMaj;
 import org.mlplayground.data.Dataset;
-import org.mlplayground.engine.ParallelInference;
-import org.mlplayground.engine.NetworkSpec;
+import org.mlplayground.data.Feature;
+import org.mlplayground.data.Generator;
+import org.mlplayground.engine.Activation;
+import org.mlplayground.train.TrainingConfig;
 
 /**
- * The network's output over the input plane [−6, 6]² as a heatmap, with the data drawn on top: the
- * decision boundary is where orange turns into blue. The canvas (id {@code heatmap}) stays square and
- * fills the space it gets; the axis numbers are labels styled by CSS.
+ * The output panel's plot: the network's output over the plane as a heatmap, with the data drawn on top.
+ * Binary outputs go from orange (−1) through white (unsure) to blue (+1); a multi-class output takes the
+ * hue of the most probable class, pale where the network is unsure; "discretise" shows only the decision.
+ * While a neuron of the diagram is hovered, its h over the plane is shown instead, large.
  *
- * <p>The output is evaluated on a {@value #GRID}×{@value #GRID} grid of cell centres and the image is
- * scaled up with smoothing, as TensorFlow Playground does.
+ * <p>Two canvases: the heatmap (id {@code heatmap}, redrawn for every snapshot from the numbers the
+ * training thread already computed) and the points above it, redrawn only when the data, the size or the
+ * "show test data" choice change, so 100,000 points cost nothing per frame.
  */
 public final class DecisionBoundaryView extends Region {
-    /** The plane shown is [−EXTENT, EXTENT]² (the data lie within radius 5). */
-    static final double EXTENT = 6.0;
-    static final int GRID = 100;
-    private static final double[] TICKS = {-6, -3, 0, 3, 6};
     private static final double LABEL_GAP = 6;
 
+    /** Where the student clicked, in plane coordinates. */
+    @FunctionalInterface
+    public interface PlaneClick {
+        void clicked(double x1, double x2, MouseButton button);
+    }
+
     private final Canvas canvas = new Canvas();
+    private final Canvas points = new Canvas();
     private final List<Label> xTicks = new ArrayList<>();
     private final List<Label> yTicks = new ArrayList<>();
+    private double[] tickValuesX = new double[0];
+    private double[] tickValuesY = new double[0];
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
+    private final BooleanProperty showTestData = new SimpleBooleanProperty(this, "showTestData", true);
+    private final BooleanProperty discretize = new SimpleBooleanProperty(this, "discretize", false);
+    private int highlightLayer = -1, highlightUnit = -1;
+    private PlaneClick onPlaneClick;
 
-    /** The grid inputs, one point per column: row 0 holds x₁, row 1 holds x₂. */
-    private final DMatrixRMaj grid = gridInputs();
-    private final int[] pixels = new int[GRID * GRID];
-    private final WritableImage image = new WritableImage(GRID, GRID);
-    private ParallelInference inference;
-    private NetworkSpec inferenceSpec;
+    private int[] pixels = new int[0];
+    private WritableImage image;
+    private SessionData drawnData;
+    private Plane tickPlane;
 
     public DecisionBoundaryView() {
         getStyleClass().add("decision-boundary");
         canvas.setId("heatmap");
         canvas.getStyleClass().add("heatmap");
-        getChildren().add(canvas);
-        for (double t : TICKS) {
-            Label x = tickLabel(t), y = tickLabel(t);
-            xTicks.add(x);
-            yTicks.add(y);
-            getChildren().addAll(x, y);
-        }
+        points.setId("points");
+        points.setMouseTransparent(true);
+        getChildren().addAll(canvas, points);
         snapshot.addListener((obs, old, now) -> {
             renderImage();
-            draw();
+            drawHeatmap();
+            if (now != null && (old == null || now.data() != drawnData)) drawPoints();
+            if (now != null && !now.data().plane().equals(tickPlane)) {
+                makeTicks(now.data().plane());
+                requestLayout();
+            }
         });
-        canvas.widthProperty().addListener(obs -> draw());
-        canvas.heightProperty().addListener(obs -> draw());
+        showTestData.addListener(obs -> drawPoints());
+        discretize.addListener(obs -> {
+            renderImage();
+            drawHeatmap();
+        });
+        canvas.widthProperty().addListener(obs -> redrawAll());
+        canvas.heightProperty().addListener(obs -> redrawAll());
+        canvas.setOnMouseClicked(e -> {
+            Snapshot s = snapshot.get();
+            if (s == null || onPlaneClick == null || canvas.getWidth() <= 0) return;
+            Plane plane = s.data().plane();
+            onPlaneClick.clicked(plane.fromPixelX(e.getX(), canvas.getWidth()), plane.fromPixelY(e.getY(), canvas.getHeight()),
+                    e.getButton());
+        });
     }
 
-    /** The snapshot on display; setting a new one re-evaluates the grid and redraws. */
+    /** The snapshot on display; setting a new one redraws. */
     public ObjectProperty<Snapshot> snapshotProperty() {
         return snapshot;
     }
 
+    /** Whether the test points are drawn (with a dark outline) beside the training points. */
+    public BooleanProperty showTestDataProperty() {
+        return showTestData;
+    }
+
+    /** Whether the heatmap shows only the decision (the class or sign), not how sure the network is. */
+    public BooleanProperty discretizeProperty() {
+        return discretize;
+    }
+
+    public void setOnPlaneClick(PlaneClick handler) {
+        this.onPlaneClick = handler;
+    }
+
+    /** Shows h of neuron {@code unit} of layer {@code layer} (0 = the input features) instead of the output. */
+    public void highlight(int layer, int unit) {
+        highlightLayer = layer;
+        highlightUnit = unit;
+        renderImage();
+        drawHeatmap();
+    }
+
+    /** Back to the network's output. */
+    public void clearHighlight() {
+        highlight(-1, -1);
+    }
+
+    /** Whether a neuron is shown instead of the output. */
+    boolean highlighting() {
+        return highlightLayer >= 0;
+    }
+
+    private void redrawAll() {
+        drawHeatmap();
+        drawPoints();
+    }
+
+    private void makeTicks(Plane plane) {
+        tickPlane = plane;
+        getChildren().removeAll(xTicks);
+        getChildren().removeAll(yTicks);
+        xTicks.clear();
+        yTicks.clear();
+        tickValuesX = niceTicks(plane.xMin(), plane.xMax());
+        tickValuesY = niceTicks(plane.yMin(), plane.yMax());
+        for (double t : tickValuesX) xTicks.add(tickLabel(t));
+        for (double t : tickValuesY) yTicks.add(tickLabel(t));
+        getChildren().addAll(xTicks);
+        getChildren().addAll(yTicks);
+    }
+
+    /** About five round numbers (1, 2 or 5 × 10^k apart) within [lo, hi]. */
+    static double[] niceTicks(double lo, double hi) {
+        double raw = (hi - lo) / 4;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= raw) {
+                step = m * magnitude;
+                break;
+            }
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (double t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) ticks.add(Math.abs(t) < 1e-12 ? 0 : t);
+        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private static Label tickLabel(double value) {
-        Label label = new Label(value < 0 ? "\u2212" + (int) -value : Integer.toString((int) value));
+        String text = value == Math.rint(value) && Math.abs(value) < 1e6 ? Long.toString((long) Math.abs(value))
+                : trimmed(Math.abs(value));
+        Label label = new Label(value < 0 ? "\u2212" + text : text);
         label.getStyleClass().add("tick");
         label.setManaged(false);
         return label;
     }
 
-    private static DMatrixRMaj gridInputs() {
-        DMatrixRMaj x = new DMatrixRMaj(2, GRID * GRID);
-        double cell = 2 * EXTENT / GRID;
-        for (int row = 0; row < GRID; row++) {
-            double x2 = EXTENT - (row + 0.5) * cell; // row 0 is the top of the plot
-            for (int col = 0; col < GRID; col++) {
-                int i = row * GRID + col;
-                x.set(0, i, -EXTENT + (col + 0.5) * cell);
-                x.set(1, i, x2);
-            }
-        }
-        return x;
+    private static String trimmed(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** o(x) on every grid point into the image. */
+    /** The output (or the highlighted neuron) over the plane into the image. */
     private void renderImage() {
         Snapshot s = snapshot.get();
         if (s == null) return;
-        NetworkSpec spec = s.network().spec();
-        if (!spec.equals(inferenceSpec)) {
-            inference = new ParallelInference(spec);
-            inferenceSpec = spec;
+        Field field = s.field();
+        int n;
+        if (highlightLayer == 0) {
+            n = field.thumbSize();
+            ensureImage(n);
+            featurePixels(s, n);
+        } else if (highlightLayer > 0 && highlightLayer <= field.neurons().length
+                && highlightUnit < field.neurons()[highlightLayer - 1].length) {
+            n = field.thumbSize();
+            ensureImage(n);
+            double[] h = field.neurons()[highlightLayer - 1][highlightUnit];
+            Activation phi = s.network().spec().layer(highlightLayer).phi();
+            // The same colours as the neuron's thumbnail in the diagram.
+            NeuronShading.shade(h, NeuronShading.scaleOf(phi, highlightLayer == field.neurons().length),
+                    field.neurons()[highlightLayer - 1].length, pixels);
+        } else {
+            n = field.size();
+            ensureImage(n);
+            outputPixels(s.config().problem(), field.output(), discretize.get(), pixels);
         }
-        double[] o = inference.run(s.network(), grid).data;
-        for (int i = 0; i < pixels.length; i++) pixels[i] = Palette.argb(o[i]);
-        image.getPixelWriter().setPixels(0, 0, GRID, GRID, PixelFormat.getIntArgbInstance(), pixels, 0, GRID);
+        image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), pixels, 0, n);
     }
 
-    private void draw() {
-        double side = canvas.getWidth();
+    private void ensureImage(int n) {
+        if (image == null || (int) image.getWidth() != n) {
+            image = new WritableImage(n, n);
+            pixels = new int[n * n];
+        }
+    }
+
+    private void featurePixels(Snapshot s, int n) {
+        List<Feature> features = s.config().features();
+        Feature f = features.get(Math.min(highlightUnit, features.size() - 1));
+        Plane plane = s.data().plane();
+        double max = 0;
+        double[] v = new double[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                v[row * n + col] = f.of(plane.x(col, n), plane.y(row, n));
+                max = Math.max(max, Math.abs(v[row * n + col]));
+            }
+        }
+        for (int i = 0; i < v.length; i++) pixels[i] = Palette.argb(max == 0 ? 0 : v[i] / max);
+    }
+
+    /** The heatmap colours of the output units' values {@code o[k][i]}. */
+    static void outputPixels(TrainingConfig.Problem problem, double[][] o, boolean discrete, int[] out) {
+        switch (problem) {
+            case MULTICLASS -> {
+                int k = o.length;
+                for (int i = 0; i < out.length; i++) {
+                    int best = 0;
+                    for (int c = 1; c < k; c++) if (o[c][i] > o[best][i]) best = c;
+                    out[i] = Palette.argbClass(best, discrete ? 1 : o[best][i], k);
+                }
+            }
+            case BINARY_SIGMOID -> {
+                for (int i = 0; i < out.length; i++) {
+                    double v = 2 * o[0][i] - 1;
+                    out[i] = Palette.argb(discrete ? Math.signum(v) : v);
+                }
+            }
+            case BINARY_TANH -> {
+                for (int i = 0; i < out.length; i++) out[i] = Palette.argb(discrete ? (o[0][i] >= 0 ? 1 : -1) : o[0][i]);
+            }
+            case REGRESSION -> {
+                // Discretising a value means rounding it to the colour scale's steps of 0.25.
+                for (int i = 0; i < out.length; i++) out[i] = Palette.argb(discrete ? Math.round(o[0][i] * 4) / 4.0 : o[0][i]);
+            }
+        }
+    }
+
+    private void drawHeatmap() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        Snapshot s = snapshot.get();
-        if (s == null || side <= 0) return;
+        if (snapshot.get() == null || image == null || canvas.getWidth() <= 0) return;
         g.setImageSmoothing(true);
-        g.drawImage(image, 0, 0, side, side);
-        double radius = Math.max(3.0, Math.min(7.0, side * 0.009));
-        g.setLineWidth(1.5);
-        drawPoints(g, s.data().train(), side, radius, Palette.TRAIN_OUTLINE);
-        if (s.data().test() != null) drawPoints(g, s.data().test(), side, radius, Palette.TEST_OUTLINE);
+        g.drawImage(image, 0, 0, canvas.getWidth(), canvas.getHeight());
     }
 
-    private static void drawPoints(GraphicsContext g, Dataset data, double side, double r, Color outline) {
+    private void drawPoints() {
+        GraphicsContext g = points.getGraphicsContext2D();
+        double w = points.getWidth(), h = points.getHeight();
+        g.clearRect(0, 0, w, h);
+        Snapshot s = snapshot.get();
+        if (s == null || w <= 0) return;
+        drawnData = s.data();
+        SessionData data = s.data();
+        int total = data.train().size() + (showTestData.get() ? data.testSize() : 0);
+        // Smaller dots when there are many, so the boundary stays visible under 100,000 points.
+        double radius = Math.max(1.5, Math.min(7.0, Math.min(w * 0.009, 3000 / Math.sqrt(Math.max(1, total)) / 10)));
+        g.setLineWidth(radius > 3 ? 1.5 : 0.5);
+        drawPoints(g, data, data.train(), w, h, radius, Palette.TRAIN_OUTLINE);
+        if (showTestData.get() && data.test() != null) drawPoints(g, data, data.test(), w, h, radius, Palette.TEST_OUTLINE);
+    }
+
+    private static void drawPoints(GraphicsContext g, SessionData data, Dataset set, double w, double h, double r,
+            Color outline) {
+        Plane plane = data.plane();
         g.setStroke(outline);
-        for (int i = 0; i < data.size(); i++) {
-            double px = toPixels(data.x()[i][0], side), py = toPixels(-data.x()[i][1], side);
-            g.setFill(Palette.ofLabel(data.y()[i]));
+        for (int i = 0; i < set.size(); i++) {
+            double[] p = set.x()[i];
+            double px = plane.toPixelX(p[0], w), py = plane.toPixelY(p.length > 1 ? p[1] : 0, h);
+            g.setFill(Palette.pointColor(data.task(), set.y()[i]));
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
             g.strokeOval(px - r, py - r, 2 * r, 2 * r);
         }
     }
 
-    /** Plane coordinate → canvas pixels along one axis (flip the sign for the upward x₂ axis). */
-    private static double toPixels(double v, double side) {
-        return (v + EXTENT) / (2 * EXTENT) * side;
-    }
 
     @Override
     protected void layoutChildren() {
@@ -146,36 +303,41 @@ public final class DecisionBoundaryView extends Region {
         double side = Math.floor(Math.max(0, Math.min(width - left, height)));
         double x0 = snapPositionX(in.getLeft() + left + (width - left - side) / 2);
         double y0 = snapPositionY(in.getTop() + (height - side) / 2);
-        canvas.relocate(x0, y0);
-        canvas.setWidth(side);
-        canvas.setHeight(side);
-        for (int i = 0; i < TICKS.length; i++) {
-            Label x = xTicks.get(i), y = yTicks.get(i);
+        for (Canvas c : new Canvas[] {canvas, points}) {
+            c.relocate(x0, y0);
+            c.setWidth(side);
+            c.setHeight(side);
+        }
+        Plane plane = tickPlane == null ? Plane.STANDARD : tickPlane;
+        for (int i = 0; i < xTicks.size(); i++) {
+            Label x = xTicks.get(i);
             double w = x.prefWidth(-1), h = x.prefHeight(-1);
-            x.resizeRelocate(snapPositionX(x0 + toPixels(TICKS[i], side) - w / 2), y0 + side + LABEL_GAP, w, h);
-            w = y.prefWidth(-1);
-            h = y.prefHeight(-1);
-            y.resizeRelocate(x0 - LABEL_GAP - w, snapPositionY(y0 + toPixels(-TICKS[i], side) - h / 2), w, h);
+            x.resizeRelocate(snapPositionX(x0 + plane.toPixelX(tickValuesX[i], side) - w / 2), y0 + side + LABEL_GAP, w, h);
+        }
+        for (int i = 0; i < yTicks.size(); i++) {
+            Label y = yTicks.get(i);
+            double w = y.prefWidth(-1), h = y.prefHeight(-1);
+            y.resizeRelocate(x0 - LABEL_GAP - w, snapPositionY(y0 + plane.toPixelY(tickValuesY[i], side) - h / 2), w, h);
         }
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return 600;
+        return 420;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 600;
+        return 420;
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        return 240;
+        return 200;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 240;
+        return 200;
     }
 }

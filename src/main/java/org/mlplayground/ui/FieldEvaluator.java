@@ -23,7 +23,9 @@ final class FieldEvaluator {
     private final int thumbSize;
     private Plane plane;
     private InputMap inputs;
-    private DMatrixRMaj grid;
+    private final java.util.Map<Integer, DMatrixRMaj> grids = new java.util.HashMap<>();
+    /** Time per grid cell of the last output evaluation, and the network it was measured on. */
+    private double nanosPerCell;
     private DMatrixRMaj thumbGrid;
     private NetworkSpec spec;
     private ParallelInference parallel;
@@ -38,25 +40,49 @@ final class FieldEvaluator {
         this.thumbSize = thumbSize;
     }
 
-    /** The network's output and neurons over {@code plane}; {@code net} must not change meanwhile. */
+    /** The network's output and neurons over {@code plane} at full resolution. */
     Field evaluate(Network net, InputMap inputs, Plane plane) {
+        return evaluate(net, inputs, plane, false);
+    }
+
+    /**
+     * The network's output and neurons over {@code plane}; {@code net} must not change meanwhile. With
+     * {@code withinBudget}, the output grid is coarsened (200, 100 or 50 cells a side) so that its
+     * evaluation stays within about {@value #BUDGET_MILLIS} ms at the speed measured so far: a large
+     * network on a busy machine still gets a fresh picture every frame and answers commands at once. When
+     * training is paused the full grid is used.
+     */
+    Field evaluate(Network net, InputMap inputs, Plane plane, boolean withinBudget) {
+        int n = withinBudget ? sizeWithinBudget(net.spec()) : size;
         if (!plane.equals(this.plane) || inputs != this.inputs) {
             this.plane = plane;
             this.inputs = inputs;
-            this.grid = mapped(inputs, plane, size);
+            this.grids.clear();
             this.thumbGrid = mapped(inputs, plane, thumbSize);
         }
+        DMatrixRMaj grid = grids.computeIfAbsent(n, k -> mapped(inputs, plane, k));
         if (!net.spec().equals(spec)) {
             spec = net.spec();
             parallel = new ParallelInference(spec);
             inference = new Inference(spec);
         }
+        long t0 = System.nanoTime();
         DMatrixRMaj o = parallel.run(net, grid);
+        nanosPerCell = (System.nanoTime() - t0) / (double) (n * n);
         double[][] output = rows(o);
         inference.run(net, thumbGrid);
         double[][][] neurons = new double[spec.depth()][][];
         for (int l = 1; l <= spec.depth(); l++) neurons[l - 1] = rows(inference.h(l));
-        return new Field(plane, size, output, thumbSize, neurons);
+        return new Field(plane, n, output, thumbSize, neurons);
+    }
+
+    static final double BUDGET_MILLIS = 6;
+
+    private int sizeWithinBudget(NetworkSpec next) {
+        if (!next.equals(spec) || nanosPerCell == 0) return size;
+        int n = size;
+        while (n > 50 && nanosPerCell * n * n > BUDGET_MILLIS * 1e6) n /= 2;
+        return n;
     }
 
     /** Each row of {@code m} as an array of its own. */

@@ -72,7 +72,7 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         }
         double rate;
         try {
-            rate = lambda == null ? RegularizationPanel.DEFAULT_RATE : RegularizationPanel.parseRate(lambda);
+            rate = lambda == null ? RegularizationRates.DEFAULT_RATE : NumberText.parseRate(lambda);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lambda needs a number ≥ 0, got '" + lambda + "'");
         }

@@ -17,6 +17,13 @@ final class Palette {
     /** Outline of test points: dark, so they stand apart from the training points. */
     static final Color TEST_OUTLINE = Color.web("#1a1a1a");
 
+    /**
+     * One hue per class for multi-class data, in label order: TensorFlow Playground's orange and blue first
+     * (so class 0/1 look like −1/+1), then hues that stay apart for the common colour-vision deficiencies.
+     */
+    static final java.util.List<Color> CLASSES = java.util.List.of(NEGATIVE, POSITIVE, Color.web("#2ca02c"),
+            Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf"));
+
     /** How far toward white the heatmap's ends are lifted from the point colours. */
     private static final double HEATMAP_LIGHTNESS = 0.3;
 
@@ -36,6 +43,39 @@ final class Palette {
         int g = blend(NEUTRAL_RGB[1], end[1], t);
         int b = blend(NEUTRAL_RGB[2], end[2], t);
         return 0xff000000 | r << 16 | g << 8 | b;
+    }
+
+    /** The colour of class k (0-based); more classes (an imported file) go round the colour wheel. */
+    static Color ofClass(int k) {
+        if (k >= 0 && k < CLASSES.size()) return CLASSES.get(k);
+        return Color.hsb(Math.floorMod(k, 360) * 137.508 % 360, 0.75, 0.8); // golden angle: neighbours far apart
+    }
+
+    /** The fill of a point with label {@code y}: ±1 orange/blue, a class hue, or the heatmap colour of a value. */
+    static Color pointColor(org.mlplayground.data.Generator.Task task, double y) {
+        return switch (task) {
+            case BINARY -> ofLabel(y);
+            case MULTICLASS -> y < 0 ? NEGATIVE : ofClass((int) y); // two blobs are labelled ±1
+            case REGRESSION -> {
+                int c = argb(y);
+                yield Color.rgb(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff);
+            }
+        };
+    }
+
+    private static final int[][] CLASS_RGB = CLASSES.stream()
+            .map(c -> rgb(c.interpolate(Color.WHITE, HEATMAP_LIGHTNESS))).toArray(int[][]::new);
+
+    /**
+     * The heatmap colour where class {@code k} is the most probable with probability {@code p} among
+     * {@code classes}: pale near 1/K (the network cannot tell), the class's hue near 1.
+     */
+    static int argbClass(int k, double p, int classes) {
+        int[] end = CLASS_RGB[Math.floorMod(k, CLASS_RGB.length)];
+        double chance = 1.0 / classes;
+        double t = Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, (p - chance) / (1 - chance)));
+        return 0xff000000 | blend(NEUTRAL_RGB[0], end[0], t) << 16 | blend(NEUTRAL_RGB[1], end[1], t) << 8
+                | blend(NEUTRAL_RGB[2], end[2], t);
     }
 
     /** The fill of a data point with label {@code y} (±1). */

@@ -41,7 +41,7 @@ public final class PlaygroundApp extends Application {
         }
         Scene scene;
         try {
-            scene = new Scene(load(TrainingConfig.defaults()), 1200, 780);
+            scene = new Scene(load(TrainingConfig.defaults()), 1440, 860);
         } catch (IOException e) {
             showStartupProblem(e.getMessage());
             return;
@@ -50,6 +50,8 @@ public final class PlaygroundApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(660);
         stage.setScene(scene);
+        stage.sizeToScene(); // a stage that was shown before (tests reuse one) keeps its old size otherwise
+        controller.installDropTarget(scene);
         stage.show();
         fitOnScreen(stage);
         controller.chooseRegularization(options.penalty(), options.dropout());
@@ -64,7 +66,7 @@ public final class PlaygroundApp extends Application {
         FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"));
         loader.setControllerFactory(type -> {
             if (type == PlaygroundController.class) return new PlaygroundController(setup);
-            if (type == RegularizationPanel.class) return new RegularizationPanel();
+            if (type == DataPanel.class) return new DataPanel();
             throw new IllegalStateException("no controller known for " + type.getName());
         });
         Parent root = loader.load();

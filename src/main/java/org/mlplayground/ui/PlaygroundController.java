@@ -1,106 +1,508 @@
 package org.mlplayground.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Callback;
+import org.mlplayground.data.Generator;
+import org.mlplayground.engine.Activation;
+import org.mlplayground.engine.Initializer;
+import org.mlplayground.optim.Hyperparameters;
 import org.mlplayground.train.Penalty;
 import org.mlplayground.train.TrainingConfig;
 
 /**
- * The playground window: Play/Pause, Step and Reset post commands to the {@link TrainingLoop}; an
- * {@link AnimationTimer} picks up the loop's newest {@link Snapshot} once per frame, and every label and
- * the heatmap are bound to that snapshot. The {@link RegularizationPanel}'s choices are posted to the loop
- * the moment they change, playing or paused.
+ * The playground window. One model, {@link #configProperty() the config the student asked for}: the top
+ * bar, the data panel and the network diagram read it and write new values into it, and every change is
+ * posted to the {@link TrainingLoop}, which applies it between two mini-batches (live, or with new weights
+ * when the network itself changes — the status line says why). An {@link AnimationTimer} picks up the loop's
+ * newest {@link Snapshot} once per frame, and every view draws from that snapshot only.
  */
 public final class PlaygroundController {
-    private TrainingConfig config;
+    /** Mini-batches per frame the speed list offers; 25 is one epoch per frame on the default circle. */
+    static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500);
+
     private final TrainingLoop loop;
+    private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config");
     private final ReadOnlyObjectWrapper<Snapshot> displayed = new ReadOnlyObjectWrapper<>(this, "displayed");
+    private final FrameMeter meter = new FrameMeter();
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            long start = System.nanoTime();
             Snapshot newest = loop.latest();
             if (newest != displayed.get()) displayed.set(newest);
+            meter.frame(now, System.nanoTime() - start);
+            if (fps.isVisible()) fps.setText(meter.text());
         }
     };
+    /** Set while the controls are being set from the config, so they do not write it back. */
+    private boolean syncing;
+    /** A message of the window itself (a bad entry, an import error); shown until the next one. */
+    private String localMessage = "";
+    private boolean localProblem;
 
+    @FXML private BorderPane root;
     @FXML private ToggleButton play;
     @FXML private Button step;
+    @FXML private Button stepEpoch;
     @FXML private Label epoch;
     @FXML private Label stepCount;
+    @FXML private ComboBox<Integer> speed;
+    @FXML private Label fps;
+    @FXML private ComboBox<String> learningRate;
+    @FXML private ComboBox<Hyperparameters> optimizer;
+    @FXML private HBox knobs;
+    @FXML private ComboBox<Activation> activation;
+    @FXML private ComboBox<TrainingConfig.Problem> problem;
+    @FXML private ComboBox<String> penalty;
+    @FXML private ComboBox<String> lambda;
+    @FXML private ComboBox<String> batchSize;
+    @FXML private ComboBox<Initializer> init;
+    @FXML private TextField seed;
     @FXML private Label trainLoss;
     @FXML private Label testLoss;
+    @FXML private Label trainAccuracy;
     @FXML private Label testAccuracy;
-    @FXML private Label message;
+    @FXML private HBox costRow;
+    @FXML private Label dataTerm;
+    @FXML private Label penaltyTerm;
+    @FXML private Label zeroWeights;
     @FXML private DecisionBoundaryView boundary;
-    @FXML private Label dataInfo;
-    @FXML private Label networkInfo;
-    @FXML private Label lossInfo;
-    @FXML private Label trainingInfo;
-    @FXML private RegularizationPanel regularizationController;
+    @FXML private Label highlightCaption;
+    @FXML private HBox legend;
+    @FXML private CheckBox showTestData;
+    @FXML private CheckBox discretize;
+    @FXML private LossChart lossChart;
+    @FXML private NetworkDiagram diagram;
+    @FXML private DataPanel dataController;
+    @FXML private Label message;
+    @FXML private Button revert;
 
-    PlaygroundController(TrainingConfig config) {
-        this.config = config;
-        this.loop = new TrainingLoop(config);
+    PlaygroundController(TrainingConfig start) {
+        this.loop = new TrainingLoop(start);
+        config.set(start);
         displayed.set(loop.latest()); // the untrained net is on screen from the first frame
     }
 
     @FXML
     private void initialize() {
         play.textProperty().bind(Bindings.when(play.selectedProperty()).then("Pause").otherwise("Play"));
-        step.disableProperty().bind(play.selectedProperty());
         epoch.textProperty().bind(show(s -> String.format("%,d", s.epoch())));
         stepCount.textProperty().bind(show(s -> String.format("%,d", s.step())));
-        trainLoss.textProperty().bind(show(s -> String.format("%.4f", s.trainLoss())));
-        testLoss.textProperty().bind(show(s -> String.format("%.4f", s.testLoss())));
-        testAccuracy.textProperty().bind(show(s -> Double.isNaN(s.testAccuracy()) ? "–"
-                : String.format("%.1f %%", 100 * s.testAccuracy())));
-        message.textProperty().bind(show(Snapshot::problem));
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        boundary.snapshotProperty().bind(displayed);
+        trainLoss.textProperty().bind(show(s -> loss(s.trainLoss())));
+        testLoss.textProperty().bind(show(s -> loss(s.testLoss())));
+        trainAccuracy.textProperty().bind(show(s -> percent(s.trainAccuracy())));
+        testAccuracy.textProperty().bind(show(s -> percent(s.testAccuracy())));
+        dataTerm.textProperty().bind(show(s -> loss(s.trainLoss())));
+        penaltyTerm.textProperty().bind(show(s -> loss(s.penalty())));
+        zeroWeights.textProperty().bind(show(s -> s.config().penalty() instanceof Penalty.L1
+                ? String.format("· zero weights %d of %d", s.zeroWeights(), s.weightCount()) : ""));
+        showWhile(costRow, s -> !(s.config().penalty() instanceof Penalty.None));
+        fps.setVisible(false);
+        fps.managedProperty().bind(fps.visibleProperty());
+
         displayed.addListener((obs, old, now) -> {
-            // The loop pauses itself when training fails; the button must then offer Play again.
+            // The loop pauses itself when training fails or early stopping ends it: offer Play again.
             if (!now.running() && !now.problem().isEmpty()) play.setSelected(false);
+            if (old == null || !old.problem().equals(now.problem()) || !old.notice().equals(now.notice())) {
+                localMessage = "";
+            }
+            if (old == null || old.data() != now.data() || old.config().problem() != now.config().problem()) {
+                makeLegend(now);
+            }
+            showStatus(now);
         });
-        describeSetup();
-        regularizationController.snapshotProperty().bind(displayed);
-        regularizationController.penaltyProperty().addListener((obs, old, now) -> regularize());
-        regularizationController.dropoutProperty().addListener((obs, old, now) -> regularize());
+        message.setOnMouseClicked(e -> {
+            localMessage = "";
+            showStatus(displayed.get());
+        });
+
+        boundary.snapshotProperty().bind(displayed);
+        boundary.showTestDataProperty().bind(showTestData.selectedProperty());
+        boundary.discretizeProperty().bind(discretize.selectedProperty());
+        boundary.setOnPlaneClick(this::drawAt);
+        highlightCaption.visibleProperty().bind(highlightCaption.textProperty().isNotEmpty());
+        lossChart.snapshotProperty().bind(displayed);
+        lossChart.messageProperty().addListener((obs, old, now) -> {
+            if (now == null || now.isEmpty()) return;
+            if (now.startsWith("Could not")) say(now);
+            else inform(now);
+        });
+        diagram.snapshotProperty().bind(displayed);
+        diagram.configProperty().bindBidirectional(config);
+        diagram.setOnEditParameter(loop::editParameter);
+        diagram.hoveredNeuronProperty().addListener((obs, old, now) -> highlight(now));
+        dataController.snapshotProperty().bind(displayed);
+        dataController.configProperty().bindBidirectional(config);
+        dataController.setOnData((data, next, why) -> {
+            syncing = true;
+            try {
+                config.set(next);
+            } finally {
+                syncing = false;
+            }
+            loop.useData(data, next, why);
+            syncControls(next);
+        });
+        dataController.setOnMessage((text, problem) -> {
+            if (problem) say(text);
+            else inform(text);
+        });
+
+        setUpControls();
+        syncControls(config.get());
+        config.addListener((obs, old, now) -> {
+            if (syncing || now == null) return;
+            loop.configure(now);
+            syncControls(now);
+        });
+        makeLegend(displayed.get());
+        showStatus(displayed.get());
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) installKeys(scene);
+        });
 
         loop.start();
         frames.start();
     }
 
-    private StringBinding show(Function<Snapshot, String> format) {
-        return Bindings.createStringBinding(() -> format.apply(displayed.get()), displayed);
+    // ---- Top bar --------------------------------------------------------------------------------
+
+    private void setUpControls() {
+        speed.getItems().setAll(SPEEDS);
+        speed.setValue(TrainingLoop.DEFAULT_SPEED);
+        speed.setCellFactory(list -> cell(s -> s + (s == 1 ? " step/frame" : " steps/frame")));
+        speed.setButtonCell(cell(s -> s + " / frame"));
+        speed.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) loop.setSpeed(now);
+        });
+
+        learningRate.getItems().setAll(TrainingConfig.LEARNING_RATES.stream().map(NumberText::format).toList());
+        learningRate.valueProperty().addListener((obs, old, typed) -> {
+            if (syncing || typed == null) return;
+            change(c -> c.withLearningRate(NumberText.parse("Learning rate γ", "> 0", v -> v > 0, typed)), learningRate);
+        });
+
+        optimizer.getItems().setAll(Hyperparameters.IDS.stream().map(Hyperparameters::defaults).toList());
+        Callback<javafx.scene.control.ListView<Hyperparameters>, ListCell<Hyperparameters>> names =
+                list -> cell(Hyperparameters::name);
+        optimizer.setCellFactory(names);
+        optimizer.setButtonCell(cell(Hyperparameters::name));
+        optimizer.valueProperty().addListener((obs, old, now) -> {
+            if (syncing || now == null || now.id().equals(config.get().optimizer().id())) return;
+            change(c -> c.withOptimizer(now), optimizer);
+        });
+
+        activation.getItems().setAll(Activation.elementwiseChoices());
+        activation.setCellFactory(list -> cell(Activation::name));
+        activation.setButtonCell(cell(Activation::name));
+        activation.valueProperty().addListener((obs, old, now) -> {
+            if (syncing || now == null) return;
+            change(c -> c.withHidden(c.hidden().stream().map(l -> l.withPhi(now)).toList()), activation);
+        });
+
+        problem.getItems().setAll(TrainingConfig.Problem.values());
+        problem.setCellFactory(list -> cell(TrainingConfig.Problem::title));
+        problem.setButtonCell(cell(TrainingConfig.Problem::title));
+        problem.valueProperty().addListener((obs, old, now) -> {
+            if (syncing || now == null || now == config.get().problem()) return;
+            Generator.Task task = displayed.get().data().task();
+            if (now.task() != task) {
+                say("'" + now.title() + "' does not fit " + displayed.get().data().name() + ": its labels are "
+                        + task.name().toLowerCase(Locale.ROOT) + ".");
+                syncControls(config.get());
+                return;
+            }
+            change(c -> c.withProblem(now), problem);
+        });
+
+        penalty.getItems().setAll("None", "L1", "L2");
+        penalty.valueProperty().addListener((obs, old, now) -> {
+            if (syncing || now == null) return;
+            change(c -> c.withPenalty(Penalty.of(now.toLowerCase(Locale.ROOT), rateShown(c))), penalty);
+        });
+        lambda.getItems().setAll(RegularizationRates.RATES.stream().map(NumberText::format).toList());
+        lambda.valueProperty().addListener((obs, old, typed) -> {
+            if (syncing || typed == null) return;
+            change(c -> {
+                double rate = NumberText.parseRate(typed);
+                lastRate = rate;
+                return c.penalty() instanceof Penalty.None ? c : c.withPenalty(Penalty.of(c.penalty().id(), rate));
+            }, lambda);
+        });
+
+        batchSize.getItems().setAll(TrainingConfig.BATCH_SIZES.stream().map(String::valueOf).toList());
+        batchSize.valueProperty().addListener((obs, old, typed) -> {
+            if (syncing || typed == null) return;
+            change(c -> c.withBatchSize((int) NumberText.parse("Batch size B", "from 1 to "
+                    + displayed.get().data().train().size(), v -> v >= 1 && v == Math.rint(v)
+                    && v <= displayed.get().data().train().size(), typed)), batchSize);
+        });
+
+        init.getItems().setAll(Initializer.values());
+        init.setCellFactory(list -> cell(i -> i.id() + "  " + i.formula()));
+        init.setButtonCell(cell(Initializer::id));
+        init.valueProperty().addListener((obs, old, now) -> {
+            if (syncing || now == null) return;
+            change(c -> c.withInit(now), init);
+        });
+
+        seed.setOnAction(e -> change(c -> c.withSeed(parseSeed(seed.getText())), seed));
+        seed.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) syncControls(config.get());
+        });
     }
 
-    private void describeSetup() {
-        Snapshot s = loop.latest();
-        dataInfo.setText(String.format("%s · %d training, %d test points", s.data().name(),
-                s.data().train().size(), s.data().testSize()));
-        networkInfo.setText(s.network().spec().shape() + " · " + s.network().spec().layer(1).phi().name() + " · "
-                + config.init().id() + " init");
-        lossInfo.setText(s.network().spec().loss().id().toUpperCase(Locale.ROOT) + "  " + s.network().spec().loss().formula());
-        trainingInfo.setText(String.format("batch %d · learning rate %s", config.batchSize(),
-                Double.toString(config.learningRate())));
+    private double lastRate = RegularizationRates.DEFAULT_RATE;
+
+    /** λ for a newly chosen penalty: the one in use, or the last typed. */
+    private double rateShown(TrainingConfig c) {
+        return c.penalty() instanceof Penalty.None ? lastRate : c.penalty().lambda();
     }
 
-    private void regularize() {
-        double p = regularizationController.dropoutProperty().get();
-        java.util.List<TrainingConfig.HiddenLayer> layers = new java.util.ArrayList<>();
-        for (TrainingConfig.HiddenLayer layer : config.hidden()) layers.add(layer.withDropout(p));
-        config = config.withPenalty(regularizationController.penaltyProperty().get()).withHidden(layers);
-        loop.configure(config);
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Seed needs a whole number, got '" + text.trim() + "'");
+        }
+    }
+
+    /**
+     * Writes {@code how(config)} into the config; a value the config refuses is reported in the status line
+     * and the control goes back to what is in use.
+     */
+    private void change(Function<TrainingConfig, TrainingConfig> how, Node control) {
+        try {
+            TrainingConfig next = how.apply(config.get());
+            control.getStyleClass().remove("bad-entry");
+            localMessage = "";
+            if (!next.equals(config.get())) config.set(next);
+            else syncControls(config.get());
+        } catch (IllegalArgumentException e) {
+            if (!control.getStyleClass().contains("bad-entry")) control.getStyleClass().add("bad-entry");
+            say(e.getMessage() + "; keeping what is in use.");
+            syncControls(config.get());
+        }
+    }
+
+    /** Sets every control of the top bar to {@code c} without writing back. */
+    private void syncControls(TrainingConfig c) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            learningRate.setValue(NumberText.format(c.learningRate()));
+            optimizer.setValue(optimizer.getItems().stream().filter(h -> h.id().equals(c.optimizer().id())).findFirst()
+                    .orElse(null));
+            showKnobs(c.optimizer());
+            Activation first = c.hidden().isEmpty() ? null : c.hidden().get(0).phi();
+            boolean same = c.hidden().stream().allMatch(l -> l.phi().equals(first));
+            activation.setValue(same ? first : null);
+            activation.setPromptText(c.hidden().isEmpty() ? "no hidden layer" : "per layer");
+            activation.setDisable(c.hidden().isEmpty());
+            problem.setValue(c.problem());
+            penalty.setValue(c.penalty() instanceof Penalty.None ? "None" : c.penalty().id().toUpperCase(Locale.ROOT));
+            lambda.setValue(NumberText.format(rateShown(c)));
+            lambda.setDisable(c.penalty() instanceof Penalty.None);
+            batchSize.setValue(Integer.toString(c.batchSize()));
+            init.setValue(c.init());
+            seed.setText(Long.toString(c.seed()));
+        } finally {
+            syncing = was;
+        }
+    }
+
+    /** A small text field per hyperparameter of the optimizer, applied on Enter or when focus leaves. */
+    private void showKnobs(Hyperparameters h) {
+        knobs.getChildren().clear();
+        for (OptimizerKnobs.Knob knob : OptimizerKnobs.of(h)) {
+            Label symbol = new Label(knob.symbol());
+            symbol.getStyleClass().add("knob-symbol");
+            TextField field = new TextField(NumberText.compact(knob.value()));
+            field.setId("knob-" + knob.symbol());
+            field.getStyleClass().add("knob");
+            field.setPrefColumnCount(5);
+            Tooltip tip = new Tooltip(knob.symbol() + ": " + knob.meaning());
+            field.setTooltip(tip);
+            symbol.setTooltip(tip);
+            Runnable apply = () -> {
+                if (syncing) return;
+                change(c -> c.withOptimizer(knob.with().apply(NumberText.parse(knob.symbol(), "in its range",
+                        v -> true, field.getText()))), field);
+            };
+            field.setOnAction(e -> apply.run());
+            field.focusedProperty().addListener((obs, was, now) -> {
+                if (!now && !field.getText().equals(NumberText.compact(knob.value()))) apply.run();
+            });
+            knobs.getChildren().addAll(symbol, field);
+        }
+    }
+
+    private static <T> ListCell<T> cell(Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    // ---- Output ---------------------------------------------------------------------------------
+
+    private void makeLegend(Snapshot s) {
+        legend.getChildren().clear();
+        if (s.data().task() == Generator.Task.MULTICLASS) {
+            int k = s.data().outputs();
+            for (int c = 0; c < k; c++) {
+                Rectangle swatch = new Rectangle(14, 14, Palette.ofClass(c));
+                swatch.getStyleClass().add("class-swatch");
+                String name = c < s.data().classNames().size() ? s.data().classNames().get(c) : "class " + (c + 1);
+                Label label = new Label(name, swatch);
+                label.getStyleClass().add("class-key");
+                legend.getChildren().add(label);
+            }
+            return;
+        }
+        boolean sigmoid = s.config().problem() == TrainingConfig.Problem.BINARY_SIGMOID;
+        Region gradient = new Region();
+        gradient.getStyleClass().add("legend-gradient");
+        HBox.setHgrow(gradient, javafx.scene.layout.Priority.ALWAYS);
+        Label low = new Label(sigmoid ? "0" : "−1"), middle = new Label(sigmoid ? "0.5" : "0"), high = new Label(sigmoid ? "1" : "+1");
+        Pane a = new Pane(), b = new Pane();
+        HBox.setHgrow(a, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
+        HBox scale = new HBox(low, a, middle, b, high);
+        scale.getStyleClass().add("legend-scale");
+        VBox box = new VBox(gradient, scale);
+        box.getStyleClass().add("legend");
+        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        Label caption = new Label(s.data().task() == Generator.Task.REGRESSION ? "output o" : "output o:");
+        caption.getStyleClass().add("number-caption");
+        legend.getChildren().addAll(caption, box);
+    }
+
+    private void highlight(NetworkDiagram.Neuron neuron) {
+        if (neuron == null) {
+            boundary.clearHighlight();
+            highlightCaption.setText("");
+            return;
+        }
+        boundary.highlight(neuron.layer(), neuron.unit());
+        highlightCaption.setText(neuron.layer() == 0
+                ? "input " + config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label()
+                : String.format("h%s,%d: neuron %d of layer %d", sub(neuron.layer()), neuron.unit() + 1, neuron.unit() + 1,
+                        neuron.layer()));
+    }
+
+    private static String sub(int n) {
+        StringBuilder b = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) b.append((char) ('₀' + (c - '0')));
+        return b.toString();
+    }
+
+    /** Draw mode: a click adds a point of the chosen class, a right click removes the nearest. */
+    private void drawAt(double x1, double x2, MouseButton button) {
+        if (!dataController.drawModeProperty().get()) return;
+        Plane plane = displayed.get().data().plane();
+        if (button == MouseButton.SECONDARY) {
+            loop.removePoint(x1, x2, plane.width() * 0.03);
+        } else if (button == MouseButton.PRIMARY) {
+            loop.addPoint(x1, x2, dataController.drawLabelProperty().get());
+        }
+    }
+
+    // ---- Status line ----------------------------------------------------------------------------
+
+    /** Puts a complaint of the window itself on the status line. */
+    private void say(String text) {
+        localMessage = text;
+        localProblem = true;
+        showStatus(displayed.get());
+    }
+
+    /** Puts a confirmation of the window itself on the status line. */
+    private void inform(String text) {
+        localMessage = text;
+        localProblem = false;
+        showStatus(displayed.get());
+    }
+
+    private void showStatus(Snapshot s) {
+        String problemText = s.problem();
+        String text = !localMessage.isEmpty() ? localMessage : !problemText.isEmpty() ? problemText : s.notice();
+        message.setText(text);
+        message.getStyleClass().removeAll("warning", "info");
+        message.getStyleClass().add(!localMessage.isEmpty() ? (localProblem ? "warning" : "info")
+                : !problemText.isEmpty() ? "warning" : "info");
+        boolean canRevert = !problemText.isEmpty() && s.revertEpoch() >= 0;
+        revert.setText(canRevert ? "Go back to epoch " + s.revertEpoch() : "");
+        revert.setVisible(canRevert);
+        revert.setManaged(canRevert);
+    }
+
+    // ---- Keys and buttons -----------------------------------------------------------------------
+
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3) {
+                fps.setVisible(!fps.isVisible());
+                e.consume();
+                return;
+            }
+            // Typing into a field keeps its keys.
+            if (scene.getFocusOwner() instanceof TextInputControl
+                    || scene.getFocusOwner() instanceof ComboBox<?> box && box.isEditable()) {
+                return;
+            }
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            switch (e.getCode()) {
+                case SPACE -> {
+                    play.fire();
+                    e.consume();
+                }
+                case RIGHT -> {
+                    if (e.isShiftDown()) stepOneEpoch();
+                    else stepOnce();
+                    e.consume();
+                }
+                case R -> {
+                    resetWeights();
+                    e.consume();
+                }
+                default -> { }
+            }
+        });
     }
 
     @FXML
@@ -114,7 +516,14 @@ public final class PlaygroundController {
 
     @FXML
     private void stepOnce() {
+        play.setSelected(false);
         loop.step();
+    }
+
+    @FXML
+    private void stepOneEpoch() {
+        play.setSelected(false);
+        loop.stepEpoch();
     }
 
     @FXML
@@ -123,9 +532,38 @@ public final class PlaygroundController {
         loop.reset();
     }
 
-    /** Picks these remedies in the REGULARISATION panel, as a student would. */
-    void chooseRegularization(Penalty chosen, double dropout) {
-        regularizationController.choose(chosen, dropout);
+    @FXML
+    private void goBack() {
+        loop.revert();
+    }
+
+    @FXML
+    private void nextSeed() {
+        change(c -> c.withSeed(c.seed() + 1), seed);
+    }
+
+    private StringBinding show(Function<Snapshot, String> format) {
+        return Bindings.createStringBinding(() -> format.apply(displayed.get()), displayed);
+    }
+
+    private void showWhile(Node node, java.util.function.Predicate<Snapshot> condition) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> condition.test(displayed.get()), displayed));
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private static String loss(double v) {
+        return Double.isNaN(v) ? "–" : v >= 1000 ? String.format("%.3g", v) : String.format("%.4f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "–" : String.format("%.1f %%", 100 * v);
+    }
+
+    // ---- For the application and tests ------------------------------------------------------------
+
+    /** The config the student has asked for; views write into it, the loop follows it. */
+    ObjectProperty<TrainingConfig> configProperty() {
+        return config;
     }
 
     /** Starts training as if Play had been pressed. */
@@ -138,6 +576,15 @@ public final class PlaygroundController {
         if (play.isSelected()) play.fire();
     }
 
+    /** Picks this penalty as a student would. */
+    void chooseRegularization(Penalty chosen, double dropout) {
+        TrainingConfig c = config.get();
+        List<TrainingConfig.HiddenLayer> layers = new ArrayList<>();
+        for (TrainingConfig.HiddenLayer l : c.hidden()) layers.add(l.withDropout(dropout));
+        if (!(chosen instanceof Penalty.None)) lastRate = chosen.lambda();
+        config.set(c.withPenalty(chosen).withHidden(layers));
+    }
+
     /** The snapshot the window shows right now (read on the FX thread). */
     ReadOnlyObjectProperty<Snapshot> displayedSnapshotProperty() {
         return displayed.getReadOnlyProperty();
@@ -146,6 +593,21 @@ public final class PlaygroundController {
     /** The newest snapshot the training thread has published; safe from any thread. */
     Snapshot latestSnapshot() {
         return loop.latest();
+    }
+
+    /** Frame statistics of the F3 readout. */
+    FrameMeter frameMeter() {
+        return meter;
+    }
+
+    /** Imports a CSV file as if it had been dropped on the window; false if it is not a CSV file. */
+    boolean importFile(java.nio.file.Path file) {
+        return dataController.importFile(file);
+    }
+
+    /** Lets the data panel take files dropped anywhere on the window. */
+    void installDropTarget(Scene scene) {
+        dataController.installDropTarget(scene);
     }
 
     /** Stops the frame timer and the training thread. */

@@ -80,6 +80,12 @@ final class TrainingLoop implements AutoCloseable {
     private record Edit(int block, int index, double value) implements Command {
     }
 
+    private record AddPoint(double x1, double x2, double label) implements Command {
+    }
+
+    private record RemovePoint(double x1, double x2, double radius) implements Command {
+    }
+
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final Thread thread;
@@ -98,10 +104,15 @@ final class TrainingLoop implements AutoCloseable {
     private final FieldEvaluator evaluator = new FieldEvaluator();
     /** The numbers on display: exact after a command, the trainer's last epoch while playing. */
     private double trainLoss, penalty, trainAccuracy, testLoss, testAccuracy;
+    /** The step of the last exact evaluation; epoch metrics older than it are not shown. */
+    private long evaluatedAtStep = -1;
     /** The weights with the lowest training loss at the end of an epoch so far, and that epoch. */
     private Network best;
     private double bestLoss;
     private int bestEpoch;
+    /** The lowest training loss since the settings last changed (a new λ may rightly raise C₀), and at epoch 0. */
+    private double referenceLoss;
+    private double initialLoss;
     private int lastCheckedEpoch;
 
     /**
@@ -175,6 +186,16 @@ final class TrainingLoop implements AutoCloseable {
         commands.add(new Edit(block, index, value));
     }
 
+    /** Adds a training point at (x1, x2) with this label (draw mode); the weights start afresh. */
+    void addPoint(double x1, double x2, double label) {
+        commands.add(new AddPoint(x1, x2, label));
+    }
+
+    /** Removes the point nearest to (x1, x2) within {@code radius}, training or test (draw mode). */
+    void removePoint(double x1, double x2, double radius) {
+        commands.add(new RemovePoint(x1, x2, radius));
+    }
+
     /** Mini-batches per frame while playing, at least 1. Any thread. */
     void setSpeed(int stepsPerFrame) {
         if (stepsPerFrame < 1) throw new IllegalArgumentException("speed must be at least 1 step per frame, got " + stepsPerFrame);
@@ -183,6 +204,18 @@ final class TrainingLoop implements AutoCloseable {
 
     int speed() {
         return speed;
+    }
+
+    /**
+     * One frame of playing on the caller's thread, for the frame benchmark: {@code steps} mini-batches and
+     * the snapshot a frame publishes. Only before {@link #start()}: the loop's own thread must not run.
+     */
+    Snapshot runFrame(int steps) {
+        if (thread.isAlive()) throw new IllegalStateException("the training thread is running");
+        playing = true;
+        train(steps);
+        publish(false);
+        return latest();
     }
 
     /** Stops the training thread and waits briefly for it to end. */
@@ -222,8 +255,11 @@ final class TrainingLoop implements AutoCloseable {
             playing = true;
             problem = "";
             nextFrame = System.nanoTime();
+            publishState(); // the weights are those on display: only the state changes
+            return;
         } else if (command instanceof Pause) {
             playing = false;
+            publishState(); // answered at once; the exact numbers for these weights follow
         } else if (command instanceof Step) {
             playing = false;
             acknowledge();
@@ -259,12 +295,38 @@ final class TrainingLoop implements AutoCloseable {
                 build(old, before);
                 problem = "Data not used: " + e.getMessage();
             }
+        } else if (command instanceof AddPoint a) {
+            changeData(data.withSets(data.train().withPoint(new double[] {a.x1(), a.x2()}, a.label()), data.test()),
+                    "you added a point");
+        } else if (command instanceof RemovePoint r) {
+            Dataset train = data.train().withoutNearest(r.x1(), r.x2(), r.radius());
+            Dataset test = data.test();
+            if (train == data.train() && test != null) test = test.withoutNearest(r.x1(), r.x2(), r.radius());
+            if (train.size() == 0) {
+                problem = "The last training point stays: a network needs something to learn from.";
+            } else if (train != data.train() || test != data.test()) {
+                changeData(data.withSets(train, test != null && test.size() == 0 ? null : test), "you removed a point");
+            }
         } else if (command instanceof Edit e) {
             Parameter p = trainer.network().parameters().get(e.block());
             p.value()[e.index()] = e.value();
             notice = String.format(Locale.ROOT, "%s[%d] set to %s.", p.name(), e.index(), Double.toString(e.value()));
         }
-        publish(true);
+        // With another command waiting, that one publishes: a burst of clicks is not evaluated click by click.
+        if (commands.isEmpty()) publish(true);
+        else publishState();
+    }
+
+    private void changeData(SessionData next, String why) {
+        SessionData before = data;
+        try {
+            build(config, next);
+            notice = String.format(Locale.ROOT, "Weights reset: %s (%d training, %d test points).", why,
+                    next.train().size(), next.testSize());
+        } catch (IllegalArgumentException e) {
+            build(config, before);
+            problem = "Point not used: " + e.getMessage();
+        }
     }
 
     /** A single step or epoch asked for by hand goes on after a divergence, as Play does. */
@@ -280,7 +342,10 @@ final class TrainingLoop implements AutoCloseable {
         if (!config.resetsWeights(next)) {
             try {
                 trainer.setSettings(next.settings());
+                referenceLoss = Double.POSITIVE_INFINITY;
+                String what = liveChanges(config, next);
                 config = next;
+                if (!what.isEmpty()) notice = "From step " + (trainer.stepCount() + 1) + " on: " + what + " (no reset).";
             } catch (IllegalArgumentException e) {
                 problem = "Setting not applied: " + e.getMessage();
             }
@@ -298,6 +363,35 @@ final class TrainingLoop implements AutoCloseable {
             build(old, before);
             problem = "Not applied: " + e.getMessage();
         }
+    }
+
+    /** What changed between two configs that apply live, in words: "γ 0.03 → 0.1, Adam". */
+    static String liveChanges(TrainingConfig a, TrainingConfig b) {
+        List<String> what = new ArrayList<>();
+        if (a.learningRate() != b.learningRate()) {
+            what.add("learning rate γ " + num(a.learningRate()) + " → " + num(b.learningRate()));
+        }
+        if (!a.optimizer().id().equals(b.optimizer().id())) {
+            what.add(b.optimizer().name() + " instead of " + a.optimizer().name() + " (fresh optimizer state)");
+        } else if (!a.optimizer().equals(b.optimizer())) {
+            what.add(b.optimizer().name() + " " + b.optimizer());
+        }
+        if (a.batchSize() != b.batchSize()) what.add("batch size B " + a.batchSize() + " → " + b.batchSize());
+        if (!a.penalty().equals(b.penalty())) {
+            what.add(b.penalty() instanceof org.mlplayground.train.Penalty.None ? "no weight penalty"
+                    : b.penalty().id().toUpperCase(Locale.ROOT) + " penalty with λ " + num(b.penalty().lambda()));
+        }
+        for (int l = 1; l <= b.hidden().size(); l++) {
+            double p = a.hidden().get(l - 1).dropout(), q = b.hidden().get(l - 1).dropout();
+            if (p != q) what.add("dropout p in layer " + l + " " + num(p) + " → " + num(q));
+        }
+        if (!java.util.Objects.equals(a.augmentation(), b.augmentation())) what.add("new augmentation");
+        if (!java.util.Objects.equals(a.earlyStopping(), b.earlyStopping())) what.add("new early-stopping rule");
+        return String.join(", ", what);
+    }
+
+    private static String num(double v) {
+        return NumberText.format(v);
     }
 
     /** New weights and a new trainer for {@code next} on {@code nextData}. */
@@ -323,6 +417,8 @@ final class TrainingLoop implements AutoCloseable {
         bestLoss = Double.POSITIVE_INFINITY;
         bestEpoch = -1;
         lastCheckedEpoch = 0;
+        referenceLoss = Double.POSITIVE_INFINITY;
+        initialLoss = Trainer.evaluate(network, fresh.trainingSet()).loss();
     }
 
     private static String describe(org.mlplayground.data.Generator.Task task) {
@@ -391,7 +487,10 @@ final class TrainingLoop implements AutoCloseable {
             } else {
                 best.copyParametersFrom(trainer.network());
             }
-        } else if (!(loss <= BLOW_UP * bestLoss) && best != null) {
+        }
+        if (Double.isFinite(loss)) referenceLoss = Math.min(referenceLoss, loss);
+        // A blow-up: far above the best since the settings last changed, and worse than the untrained network.
+        if (best != null && !(loss <= Math.max(BLOW_UP * referenceLoss, 2 * initialLoss))) {
             stop(String.format(Locale.ROOT, "The training loss jumped to %s, %s its best (%.4f at epoch %d): the "
                     + "learning rate may be too high.", Double.toString(loss),
                     Double.isFinite(loss) ? String.format(Locale.ROOT, "%.0f×", loss / bestLoss) : "far above",
@@ -413,7 +512,7 @@ final class TrainingLoop implements AutoCloseable {
         Network live = trainer.network();
         Network weights = live.copy();
         EpochMetrics lastEpoch = trainer.history().latest();
-        if (exact || !playing || lastEpoch == null) {
+        if (exact || !playing) {
             Trainer.Evaluation onTrain = Trainer.evaluate(weights, trainer.trainingSet());
             trainLoss = onTrain.loss();
             trainAccuracy = onTrain.accuracy();
@@ -426,22 +525,37 @@ final class TrainingLoop implements AutoCloseable {
                 testLoss = Double.NaN;
                 testAccuracy = Double.NaN;
             }
-        } else {
+        } else if (lastEpoch != null && lastEpoch.step() > evaluatedAtStep) {
+            // While playing the sets are evaluated once per epoch, by the trainer; before the first epoch
+            // ends the numbers of the last exact evaluation stay.
             trainLoss = lastEpoch.trainLoss();
             trainAccuracy = lastEpoch.trainAccuracy();
             penalty = lastEpoch.penalty();
             testLoss = lastEpoch.testLoss();
             testAccuracy = lastEpoch.testAccuracy();
         }
+        if (exact || !playing) evaluatedAtStep = trainer.stepCount();
         List<double[]> gradients = new ArrayList<>();
         for (Parameter p : live.parameters()) gradients.add(java.util.Arrays.copyOf(p.gradient(), p.size()));
         List<boolean[]> dropped = new ArrayList<>();
         for (int l = 1; l < live.depth(); l++) dropped.add(droppedNeurons(live.layer(l)));
-        Field field = evaluator.evaluate(weights, inputs, data.plane());
+        Field field = evaluator.evaluate(weights, inputs, data.plane(), !(exact || !playing));
         latest.set(new Snapshot(config, run, weights, List.copyOf(gradients), data, inputs, field,
                 trainer.history().points(), trainer.epoch(), trainer.stepCount(), trainLoss, penalty, trainAccuracy,
                 testLoss, testAccuracy, weights.zeroWeightCount(), weights.weightCount(), List.copyOf(dropped), playing,
                 problem, best == null ? -1 : bestEpoch, notice));
+    }
+
+    /**
+     * Republishes the snapshot on display with the loop's state (playing, problem, notice) brought up to
+     * date: for commands that do not touch the weights, answered without evaluating anything.
+     */
+    private void publishState() {
+        Snapshot s = latest.get();
+        latest.set(new Snapshot(s.config(), s.run(), s.network(), s.gradients(), s.data(), s.inputs(), s.field(),
+                s.history(), s.epoch(), s.step(), s.trainLoss(), s.penalty(), s.trainAccuracy(), s.testLoss(),
+                s.testAccuracy(), s.zeroWeights(), s.weightCount(), s.dropped(), playing, problem,
+                best == null ? -1 : bestEpoch, notice));
     }
 
     /** Which neurons of layer l the last mask dropped for the batch's first example. */

@@ -27,7 +27,7 @@ class LaunchOptionsTest {
 
     @Test
     void aPenaltyWithoutARateGetsThePanelsDefault() {
-        assertEquals(new Penalty.L2(RegularizationPanel.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
+        assertEquals(new Penalty.L2(RegularizationRates.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
     }
 
     @ParameterizedTest

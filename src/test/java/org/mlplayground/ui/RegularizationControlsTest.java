@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +27,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The REGULARISATION panel in the running window, used as a student would. */
+/** The regularisation controls in the running window (top bar and diagram), used as a student would. */
 @ExtendWith(ApplicationExtension.class)
-class RegularizationPanelTest {
+class RegularizationControlsTest {
     private PlaygroundApp app;
 
     @Start
@@ -49,9 +48,9 @@ class RegularizationPanelTest {
 
     @Test
     void l1WithRateThreeMakesWeightsExactlyZero(FxRobot robot) throws TimeoutException {
-        assertFalse(visible(robot, "#zeroWeights"), "the count of zero weights belongs to L1");
+        assertEquals("", text(robot, "#zeroWeights"), "the count of zero weights belongs to L1");
 
-        robot.clickOn("#penaltyL1");
+        pick(robot, "#penalty", "L1");
         typeRate(robot, "3");
         robot.clickOn("#play");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> zeroWeightsShown(robot) > 0);
@@ -59,22 +58,22 @@ class RegularizationPanelTest {
         Snapshot paused = waitUntilShown(robot, s -> !s.running());
 
         assertEquals(new Penalty.L1(3), paused.regularization().penalty());
-        assertEquals(paused.network().zeroWeightCount() + " of 18", text(robot, "#zeroWeights"));
+        assertEquals("· zero weights " + paused.network().zeroWeightCount() + " of 18", text(robot, "#zeroWeights"));
     }
 
     @Test
     void withL2TheTrainingLossSplitsIntoDataTermAndAPositivePenalty(FxRobot robot) throws TimeoutException {
-        assertFalse(visible(robot, "#penalty"), "no penalty, no penalty number");
+        assertFalse(visible(robot, "#penaltyTerm"), "no penalty, no penalty number");
 
-        robot.clickOn("#penaltyL2");
+        pick(robot, "#penalty", "L2");
         typeRate(robot, "1");
         robot.clickOn("#step");
         Snapshot shown = waitUntilShown(robot, s -> s.step() == 1);
 
-        assertTrue(visible(robot, "#penalty"));
-        double penalty = number(text(robot, "#penalty"));
+        assertTrue(visible(robot, "#penaltyTerm"));
+        double penalty = number(text(robot, "#penaltyTerm"));
         assertTrue(penalty > 0, "penalty shown: " + penalty);
-        assertEquals(String.format("%.4f", l2Term(shown, 1)), text(robot, "#penalty"));
+        assertEquals(String.format("%.4f", l2Term(shown, 1)), text(robot, "#penaltyTerm"));
         assertEquals(String.format("%.4f", shown.trainLoss()), text(robot, "#dataTerm"));
         assertEquals(text(robot, "#trainLoss"), text(robot, "#dataTerm"), "the training loss on top is the data term C₀");
     }
@@ -82,30 +81,27 @@ class RegularizationPanelTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-1", "NaN"})
     void aBadRateShowsAMessageAndKeepsTheRateInUse(String typed, FxRobot robot) throws TimeoutException {
-        robot.clickOn("#penaltyL2");
+        pick(robot, "#penalty", "L2");
         typeRate(robot, "1");
-        assertFalse(visible(robot, "#rateProblem"));
-
         typeRate(robot, typed);
         robot.clickOn("#step");
         Snapshot after = waitUntilShown(robot, s -> s.step() == 1);
 
-        assertTrue(visible(robot, "#rateProblem"));
-        assertEquals("Rate λ needs a number ≥\u00a00, got '" + typed + "'; keeping 1.", text(robot, "#rateProblem"));
+        assertEquals("Rate λ needs a number ≥\u00a00, got '" + typed + "'; keeping what is in use.", text(robot, "#message"));
         assertEquals("1", rateShown(robot));
         assertEquals(new Penalty.L2(1), after.regularization().penalty());
     }
 
     @Test
     void aGoodRateAfterABadOneTakesEffectAndClearsTheMessage(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#penaltyL2");
+        pick(robot, "#penalty", "L2");
         typeRate(robot, "abc");
-        assertTrue(visible(robot, "#rateProblem"));
+        assertTrue(text(robot, "#message").startsWith("Rate λ needs a number"));
 
         typeRate(robot, "0,03");
         waitUntilShown(robot, s -> s.regularization().penalty().equals(new Penalty.L2(0.03)));
 
-        assertFalse(visible(robot, "#rateProblem"));
+        assertTrue(text(robot, "#message").contains("λ 0.03"), "the status line says what changed: " + text(robot, "#message"));
         assertEquals("0.03", rateShown(robot));
     }
 
@@ -114,8 +110,9 @@ class RegularizationPanelTest {
         robot.clickOn("#play");
         waitUntilShown(robot, s -> s.running() && s.epoch() >= 2);
 
-        robot.clickOn("#penaltyL2");
-        pickDropout(robot, "0.2");
+        pick(robot, "#penalty", "L2");
+        pick(robot, "#dropout1", "p=0.2");
+        pick(robot, "#dropout2", "p=0.2");
         Snapshot changed = waitUntilShown(robot, s -> s.regularization().penalty() instanceof Penalty.L2
                 && s.regularization().dropout().equals(List.of(0.2, 0.2)));
 
@@ -125,9 +122,10 @@ class RegularizationPanelTest {
 
     @Test
     void resetKeepsTheChosenRemedies(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#penaltyL1");
+        pick(robot, "#penalty", "L1");
         typeRate(robot, "3");
-        pickDropout(robot, "0.2");
+        pick(robot, "#dropout1", "p=0.2");
+        pick(robot, "#dropout2", "p=0.2");
         robot.clickOn("#play");
         waitUntilShown(robot, s -> s.epoch() >= 5);
 
@@ -136,11 +134,9 @@ class RegularizationPanelTest {
 
         assertEquals(new Penalty.L1(3), reset.regularization().penalty());
         assertEquals(List.of(0.2, 0.2), reset.regularization().dropout());
-        assertTrue(onFx(() -> robot.lookup("#penaltyL1").queryAs(ToggleButton.class).isSelected()));
+        assertEquals("L1", onFx(() -> robot.lookup("#penalty").queryAs(ComboBox.class).getValue()));
         assertEquals("3", rateShown(robot));
-        assertEquals(0.2, onFx(() -> dropoutBox(robot).getValue()));
-        assertTrue(visible(robot, "#zeroWeights"));
-        assertEquals("0 of 18", text(robot, "#zeroWeights"), "the initial weights have no zeros");
+        assertEquals("· zero weights 0 of 18", text(robot, "#zeroWeights"), "the initial weights have no zeros");
     }
 
     /** Clicks into the rate field, replaces its text and presses Enter. */
@@ -151,16 +147,12 @@ class RegularizationPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void pickDropout(FxRobot robot, String rate) {
-        robot.clickOn("#dropout");
-        Node cell = robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(rate)).query();
+    /** Opens the list {@code box} and clicks the entry showing {@code shown}. */
+    private static void pick(FxRobot robot, String box, String shown) {
+        robot.clickOn(box);
+        Node cell = robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(shown)).query();
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ComboBox<Double> dropoutBox(FxRobot robot) {
-        return robot.lookup("#dropout").queryAs(ComboBox.class);
     }
 
     private static String rateShown(FxRobot robot) {
@@ -169,8 +161,9 @@ class RegularizationPanelTest {
 
     /** k of the "k of n" a student reads, or −1 while the count is hidden. */
     private static int zeroWeightsShown(FxRobot robot) {
-        if (!visible(robot, "#zeroWeights")) return -1;
-        return Integer.parseInt(text(robot, "#zeroWeights").split(" of ")[0]);
+        String shown = text(robot, "#zeroWeights");
+        if (shown.isEmpty()) return -1;
+        return Integer.parseInt(shown.replace("· zero weights ", "").split(" of ")[0]);
     }
 
     /** λ/(2n) Σ w² over the snapshot's weights, n = 250 training points: the course's L2 term. */

@@ -1,0 +1,124 @@
+package org.mlplayground.ui;
+
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.mlplayground.train.TrainingConfig;
+
+/**
+ * The playground's per-frame work, timed: what one display frame costs on the default setup (circle, x₁ and
+ * x₂, hidden layers [4, 2] of tanh, batch 10) while playing at 10 epochs per frame. A frame is
+ * <ol>
+ *   <li>on the training thread: 250 mini-batches (10 epochs of 250 points, each epoch evaluated on the
+ *       training and test sets), then the snapshot: a copy of the weights and gradients and the network
+ *       evaluated on the 200 × 200 output grid and the 40 × 40 neuron grids;</li>
+ *   <li>on the FX thread: the output heatmap, the network diagram's thumbnails and edges and the loss chart
+ *       drawn from that snapshot (pixels written into their images, canvas commands issued).</li>
+ * </ol>
+ * In the window the two run on different threads at the same time; here they run one after the other,
+ * so the figure is an upper bound. The JavaFX toolkit runs headless (Monocle, software rendering), which
+ * the benchmark profile puts on the class path.
+ */
+public final class FrameBenchmark {
+    private static final int WARM_UP = 300;
+    private static final int FRAMES = 600;
+
+    private FrameBenchmark() {
+    }
+
+    /**
+     * Medians over the timed frames, in ms.
+     *
+     * @param frame    training thread's part plus FX thread's part of the same frame
+     * @param training mini-batches, per-epoch metrics and the snapshot with its grids
+     * @param drawing  the views drawing the snapshot on the FX thread
+     */
+    public record Result(double frame, double training, double drawing, int chartPoints, double chartRedraw) {
+    }
+
+    /** The default setup at {@code epochsPerFrame} epochs per frame, timed over {@value #FRAMES} frames. */
+    public static Result run(int epochsPerFrame) throws InterruptedException {
+        startHeadless();
+        TrainingConfig config = TrainingConfig.defaults();
+        try (TrainingLoop loop = new TrainingLoop(config)) {
+            int steps = epochsPerFrame * loop.latest().data().train().size() / config.batchSize();
+            DecisionBoundaryView boundary = new DecisionBoundaryView();
+            NetworkDiagram diagram = new NetworkDiagram();
+            LossChart chart = new LossChart();
+            CountDownLatch shown = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                diagram.configProperty().set(config);
+                boundary.setPrefSize(420, 420);
+                diagram.setPrefSize(700, 520);
+                chart.setPrefSize(460, 220);
+                Stage stage = new Stage();
+                stage.setScene(new Scene(new HBox(diagram, boundary, chart), 1600, 560));
+                stage.show();
+                shown.countDown();
+            });
+            shown.await();
+            double[] frame = new double[FRAMES], training = new double[FRAMES], drawing = new double[FRAMES];
+            for (int f = -WARM_UP; f < FRAMES; f++) {
+                long t0 = System.nanoTime();
+                Snapshot s = loop.runFrame(steps);
+                long trained = System.nanoTime() - t0;
+                AtomicLong drawn = new AtomicLong();
+                CountDownLatch done = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    long d0 = System.nanoTime();
+                    boundary.snapshotProperty().set(s);
+                    diagram.snapshotProperty().set(s);
+                    chart.snapshotProperty().set(s);
+                    drawn.set(System.nanoTime() - d0);
+                    done.countDown();
+                });
+                done.await();
+                if (f < 0) continue;
+                training[f] = trained * 1e-6;
+                drawing[f] = drawn.get() * 1e-6;
+                frame[f] = training[f] + drawing[f];
+            }
+            // The loss chart redraws at most 10 times a second, so it is timed on its own: the history is now
+            // as long as the chart ever gets (downsampled to at most 2000 points).
+            Snapshot last = loop.latest();
+            double[] chartMs = new double[40];
+            for (int i = -20; i < chartMs.length; i++) {
+                AtomicLong redraw = new AtomicLong();
+                CountDownLatch done = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    chart.snapshotProperty().set(last);
+                    long d0 = System.nanoTime();
+                    chart.redrawNow();
+                    redraw.set(System.nanoTime() - d0);
+                    done.countDown();
+                });
+                done.await();
+                if (i >= 0) chartMs[i] = redraw.get() * 1e-6;
+            }
+            return new Result(median(frame), median(training), median(drawing), last.history().size(), median(chartMs));
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void startHeadless() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+    }
+}
