@@ -52,6 +52,9 @@ public final class EngineBenchmark {
                 "example-steps/s");
         print("grid100_2-8-8-1_tanh", gridMillis(spec, 100), "ms");
         print("grid200_2-8-8-1_tanh", gridMillis(spec, 200), "ms");
+        double[] latency = FrameBenchmark.commandLatencyLargest(20);
+        print("command_latency_largest_median", latency[0], "ms");
+        print("command_latency_largest_max", latency[1], "ms");
         // Last: it starts the JavaFX toolkit (headless) and ends it.
         FrameBenchmark.Result frame = FrameBenchmark.run(10);
         print("frame_default", frame.frame(), "ms");

@@ -78,6 +78,11 @@ final class FieldEvaluator {
 
     static final double BUDGET_MILLIS = 6;
 
+    /** What the full {@code size}² grid would take for {@code next}, by the speed measured so far; 0 if unknown. */
+    double fullMillis(NetworkSpec next) {
+        return !next.equals(spec) ? 0 : nanosPerCell * size * size / 1e6;
+    }
+
     private int sizeWithinBudget(NetworkSpec next) {
         if (!next.equals(spec) || nanosPerCell == 0) return size;
         int n = size;

@@ -105,6 +105,43 @@ public final class FrameBenchmark {
         }
     }
 
+    /**
+     * How long the training thread takes to answer Pause and Play (until the snapshot on display says so)
+     * on the largest setup: 8 hidden layers of 16 tanh neurons, 100,000 points, 2500 mini-batches per frame.
+     * Returns {median, max} over {@code pairs} pause–play pairs, in ms.
+     */
+    public static double[] commandLatencyLargest(int pairs) throws InterruptedException {
+        java.util.List<TrainingConfig.HiddenLayer> layers = new java.util.ArrayList<>();
+        for (int l = 0; l < TrainingConfig.MAX_HIDDEN_LAYERS; l++) {
+            layers.add(new TrainingConfig.HiddenLayer(TrainingConfig.MAX_NEURONS, org.mlplayground.engine.Activation.tanh()));
+        }
+        TrainingConfig config = TrainingConfig.defaults().withHidden(layers)
+                .withData(org.mlplayground.data.DataRecipe.of(org.mlplayground.data.Generator.CIRCLE, 1).withPoints(100_000));
+        double[] ms = new double[2 * pairs];
+        try (TrainingLoop loop = new TrainingLoop(config)) {
+            loop.setSpeed(2500);
+            loop.start();
+            loop.play();
+            Thread.sleep(2000);
+            java.util.SplittableRandom jitter = new java.util.SplittableRandom(1);
+            for (int i = 0; i < pairs; i++) {
+                Thread.sleep(100 + jitter.nextInt(400)); // at random moments of the epoch
+                long t0 = System.nanoTime();
+                loop.pause();
+                while (loop.latest().running()) Thread.onSpinWait();
+                ms[2 * i] = (System.nanoTime() - t0) * 1e-6;
+                Thread.sleep(50);
+                t0 = System.nanoTime();
+                loop.play();
+                while (!loop.latest().running()) Thread.onSpinWait();
+                ms[2 * i + 1] = (System.nanoTime() - t0) * 1e-6;
+            }
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return new double[] {median(ms), sorted[sorted.length - 1]};
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

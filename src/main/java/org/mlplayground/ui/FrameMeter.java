@@ -12,19 +12,33 @@ final class FrameMeter {
 
     private final long[] frameTimes = new long[WINDOW];
     private final long[] drawNanos = new long[WINDOW];
+    private final long[] epochs = new long[WINDOW];
     private int count;
     private long lastText;
     private String text = "";
 
-    /** Records a frame that began at {@code now} (ns) and took {@code nanos} to draw. */
-    void frame(long now, long nanos) {
+    /**
+     * Records a frame that began at {@code now} (ns), took {@code nanos} to draw and showed the network after
+     * {@code epoch} epochs.
+     */
+    void frame(long now, long nanos, long epoch) {
         frameTimes[count % WINDOW] = now;
         drawNanos[count % WINDOW] = nanos;
+        epochs[count % WINDOW] = epoch;
         count++;
         if (now - lastText > 500_000_000L) {
             lastText = now;
-            text = String.format(Locale.ROOT, "%.0f fps · draw %.1f ms", fps(), medianDrawMillis());
+            text = String.format(Locale.ROOT, "%.0f fps · draw %.1f ms · %.1f epochs/frame", fps(), medianDrawMillis(),
+                    epochsPerFrame());
         }
+    }
+
+    /** Epochs trained per displayed frame over the frames recorded (0 when paused). */
+    double epochsPerFrame() {
+        int n = Math.min(count, WINDOW);
+        if (n < 2) return 0;
+        long newest = epochs[(count - 1) % WINDOW], oldest = epochs[(count - n) % WINDOW];
+        return Math.max(0, newest - oldest) / (double) (n - 1);
     }
 
     /** Frames per second over the frames recorded in the last second. */

@@ -9,15 +9,23 @@ import org.mlplayground.train.Penalty;
  * {@code --play} starts training at once; {@code --snapshot FILE [--epochs N]} trains N epochs (default
  * 200; 0 shows the untrained net), writes the window as a PNG and exits, for figures and README
  * screenshots. {@code --penalty none|l1|l2 [--lambda λ]} and {@code --dropout p} start with those remedies
- * chosen, as if picked in the REGULARISATION panel. With Maven:
+ * chosen, as if picked in the top bar and the diagram. {@code --speed N} trains N mini-batches per frame;
+ * {@code --fps} shows the frame readout (as F3 does). With Maven:
  * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
  * @param penalty  the weight penalty chosen at start
  * @param dropout  the dropout rate p of every hidden layer at start, 0 ≤ p &lt; 1
+ * @param speed    mini-batches per frame while playing, at least 1
+ * @param fps      whether the frame readout shows from the start
  */
-record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
-    static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p";
+record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps) {
+    static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, "
+            + "--speed N, --fps";
+
+    LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
+        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false);
+    }
 
     /**
      * @throws IllegalArgumentException naming the option that is wrong and the known ones
@@ -29,6 +37,8 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         String penalty = "none";
         String lambda = null;
         double dropout = 0;
+        int speed = TrainingLoop.DEFAULT_SPEED;
+        boolean fps = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -38,10 +48,22 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                 case "--penalty" -> penalty = value(args, ++i, arg);
                 case "--lambda" -> lambda = value(args, ++i, arg);
                 case "--dropout" -> dropout = parseDropout(value(args, ++i, arg));
+                case "--speed" -> speed = parseSpeed(value(args, ++i, arg));
+                case "--fps" -> fps = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
-        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout);
+        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps);
+    }
+
+    private static int parseSpeed(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below with the same message as a number below 1
+        }
+        throw new IllegalArgumentException("--speed needs a whole number of mini-batches per frame ≥ 1, got '" + text + "'");
     }
 
     private static String value(List<String> args, int i, String option) {

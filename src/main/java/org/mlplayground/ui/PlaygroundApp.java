@@ -41,7 +41,7 @@ public final class PlaygroundApp extends Application {
         }
         Scene scene;
         try {
-            scene = new Scene(load(TrainingConfig.defaults()), 1440, 860);
+            scene = new Scene(load(TrainingConfig.defaults()), initialWidth(), initialHeight());
         } catch (IOException e) {
             showStartupProblem(e.getMessage());
             return;
@@ -55,11 +55,22 @@ public final class PlaygroundApp extends Application {
         stage.show();
         fitOnScreen(stage);
         controller.chooseRegularization(options.penalty(), options.dropout());
+        controller.chooseSpeed(options.speed());
+        if (options.fps()) controller.showFrameReadout();
         if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
         } else if (options.play()) {
             controller.startPlaying();
         }
+    }
+
+    /** 1440 × 860, or 90 % of a larger screen (a projector at 1920 × 1080 gets 1728 × 972). */
+    private static double initialWidth() {
+        return Math.max(1440, Math.floor(Screen.getPrimary().getVisualBounds().getWidth() * 0.9));
+    }
+
+    private static double initialHeight() {
+        return Math.max(860, Math.floor(Screen.getPrimary().getVisualBounds().getHeight() * 0.9));
     }
 
     private Parent load(TrainingConfig setup) throws IOException {

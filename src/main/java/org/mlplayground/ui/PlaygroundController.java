@@ -61,7 +61,7 @@ public final class PlaygroundController {
             long start = System.nanoTime();
             Snapshot newest = loop.latest();
             if (newest != displayed.get()) displayed.set(newest);
-            meter.frame(now, System.nanoTime() - start);
+            meter.frame(now, System.nanoTime() - start, displayed.get().epoch());
             if (fps.isVisible()) fps.setText(meter.text());
         }
     };
@@ -585,6 +585,17 @@ public final class PlaygroundController {
         config.set(c.withPenalty(chosen).withHidden(layers));
     }
 
+    /** Trains this many mini-batches per frame, as if picked in the speed list. */
+    void chooseSpeed(int stepsPerFrame) {
+        if (!speed.getItems().contains(stepsPerFrame)) speed.getItems().add(stepsPerFrame);
+        speed.setValue(stepsPerFrame);
+    }
+
+    /** Shows the frame readout, as F3 does. */
+    void showFrameReadout() {
+        fps.setVisible(true);
+    }
+
     /** The snapshot the window shows right now (read on the FX thread). */
     ReadOnlyObjectProperty<Snapshot> displayedSnapshotProperty() {
         return displayed.getReadOnlyProperty();
@@ -603,6 +614,11 @@ public final class PlaygroundController {
     /** Imports a CSV file as if it had been dropped on the window; false if it is not a CSV file. */
     boolean importFile(java.nio.file.Path file) {
         return dataController.importFile(file);
+    }
+
+    /** The label a point drawn now gets. */
+    double drawLabel() {
+        return dataController.drawLabelProperty().get();
     }
 
     /** Lets the data panel take files dropped anywhere on the window. */

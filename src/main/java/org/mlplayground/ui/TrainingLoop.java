@@ -102,6 +102,13 @@ final class TrainingLoop implements AutoCloseable {
     private String notice = "";
     private long nextFrame;
     private final FieldEvaluator evaluator = new FieldEvaluator();
+    /** Refines snapshots of large runs off the training thread (see {@link #refine}); one thread, so in order. */
+    private final java.util.concurrent.ExecutorService refiner = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "snapshot-refiner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FieldEvaluator refinerEvaluator = new FieldEvaluator();
     /** The numbers on display: exact after a command, the trainer's last epoch while playing. */
     private double trainLoss, penalty, trainAccuracy, testLoss, testAccuracy;
     /** The step of the last exact evaluation; epoch metrics older than it are not shown. */
@@ -222,6 +229,7 @@ final class TrainingLoop implements AutoCloseable {
     @Override
     public void close() {
         commands.add(new Stop());
+        refiner.shutdownNow();
         try {
             thread.join(1000);
         } catch (InterruptedException e) {
@@ -511,39 +519,75 @@ final class TrainingLoop implements AutoCloseable {
     private void publish(boolean exact) {
         Network live = trainer.network();
         Network weights = live.copy();
+        boolean still = exact || !playing;
+        // Exact numbers and the full-resolution picture for weights that stay on screen; done here when cheap,
+        // by the refining thread when a large data set or network would keep the next command waiting.
+        boolean refineLater = still && (evaluationCost() > INLINE_EVALUATION_COST
+                || evaluator.fullMillis(weights.spec()) > INLINE_FIELD_MILLIS);
         EpochMetrics lastEpoch = trainer.history().latest();
-        if (exact || !playing) {
+        Snapshot before = latest.get();
+        if (still && !refineLater) {
             Trainer.Evaluation onTrain = Trainer.evaluate(weights, trainer.trainingSet());
+            Trainer.Evaluation onTest = trainer.testSet().map(t -> Trainer.evaluate(weights, t)).orElse(NO_SET);
             trainLoss = onTrain.loss();
             trainAccuracy = onTrain.accuracy();
-            penalty = config.penalty().value(weights.parameters(), data.train().size());
-            if (trainer.testSet().isPresent()) {
-                Trainer.Evaluation onTest = Trainer.evaluate(weights, trainer.testSet().get());
-                testLoss = onTest.loss();
-                testAccuracy = onTest.accuracy();
-            } else {
-                testLoss = Double.NaN;
-                testAccuracy = Double.NaN;
-            }
+            testLoss = onTest.loss();
+            testAccuracy = onTest.accuracy();
+            evaluatedAtStep = trainer.stepCount();
         } else if (lastEpoch != null && lastEpoch.step() > evaluatedAtStep) {
-            // While playing the sets are evaluated once per epoch, by the trainer; before the first epoch
-            // ends the numbers of the last exact evaluation stay.
+            // While playing the sets are evaluated once per epoch, by the trainer.
             trainLoss = lastEpoch.trainLoss();
             trainAccuracy = lastEpoch.trainAccuracy();
-            penalty = lastEpoch.penalty();
             testLoss = lastEpoch.testLoss();
             testAccuracy = lastEpoch.testAccuracy();
+            evaluatedAtStep = lastEpoch.step();
+        } else if (before != null && before.run() == run && before.step() == evaluatedAtStep) {
+            // A refinement may have brought exact numbers since.
+            trainLoss = before.trainLoss();
+            trainAccuracy = before.trainAccuracy();
+            testLoss = before.testLoss();
+            testAccuracy = before.testAccuracy();
         }
-        if (exact || !playing) evaluatedAtStep = trainer.stepCount();
+        penalty = config.penalty().value(weights.parameters(), data.train().size());
         List<double[]> gradients = new ArrayList<>();
         for (Parameter p : live.parameters()) gradients.add(java.util.Arrays.copyOf(p.gradient(), p.size()));
         List<boolean[]> dropped = new ArrayList<>();
         for (int l = 1; l < live.depth(); l++) dropped.add(droppedNeurons(live.layer(l)));
-        Field field = evaluator.evaluate(weights, inputs, data.plane(), !(exact || !playing));
-        latest.set(new Snapshot(config, run, weights, List.copyOf(gradients), data, inputs, field,
+        Field field = evaluator.evaluate(weights, inputs, data.plane(), !still || refineLater);
+        Snapshot s = new Snapshot(config, run, weights, List.copyOf(gradients), data, inputs, field,
                 trainer.history().points(), trainer.epoch(), trainer.stepCount(), trainLoss, penalty, trainAccuracy,
                 testLoss, testAccuracy, weights.zeroWeightCount(), weights.weightCount(), List.copyOf(dropped), playing,
-                problem, best == null ? -1 : bestEpoch, notice));
+                problem, best == null ? -1 : bestEpoch, notice);
+        latest.set(s);
+        if (refineLater) refine(s, trainer.trainingSet(), trainer.testSet().orElse(null));
+    }
+
+    private static final Trainer.Evaluation NO_SET = new Trainer.Evaluation(Double.NaN, Double.NaN);
+    /** Multiply-adds of an exact evaluation that are done on the spot (a few ms); more go to the refiner. */
+    private static final double INLINE_EVALUATION_COST = 5e6;
+    private static final double INLINE_FIELD_MILLIS = 8;
+
+    /** Multiply-adds of evaluating the training and test sets once. */
+    private double evaluationCost() {
+        long points = data.train().size() + data.testSize();
+        return (double) points * trainer.network().parameterCount();
+    }
+
+    /**
+     * On the refining thread: the exact losses over the whole sets and the full-resolution field for the
+     * weights of {@code s}, put into the snapshot on display if it still shows those weights.
+     */
+    private void refine(Snapshot s, Dataset trainSet, Dataset testSet) {
+        refiner.execute(() -> {
+            Trainer.Evaluation onTrain = Trainer.evaluate(s.network(), trainSet);
+            Trainer.Evaluation onTest = testSet == null ? NO_SET : Trainer.evaluate(s.network(), testSet);
+            Field full = refinerEvaluator.evaluate(s.network(), s.inputs(), s.data().plane());
+            latest.updateAndGet(now -> now.network() != s.network() ? now
+                    : new Snapshot(now.config(), now.run(), now.network(), now.gradients(), now.data(), now.inputs(), full,
+                            now.history(), now.epoch(), now.step(), onTrain.loss(), now.penalty(), onTrain.accuracy(),
+                            onTest.loss(), onTest.accuracy(), now.zeroWeights(), now.weightCount(), now.dropped(),
+                            now.running(), now.problem(), now.revertEpoch(), now.notice()));
+        });
     }
 
     /**

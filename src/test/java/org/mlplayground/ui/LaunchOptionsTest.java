@@ -26,6 +26,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void speedAndFrameReadoutAreOptional() {
+        LaunchOptions plain = LaunchOptions.parse(List.of());
+        assertEquals(TrainingLoop.DEFAULT_SPEED, plain.speed());
+        assertEquals(false, plain.fps());
+        LaunchOptions fast = LaunchOptions.parse(List.of("--speed", "250", "--fps"));
+        assertEquals(250, fast.speed());
+        assertEquals(true, fast.fps());
+    }
+
+    @Test
     void aPenaltyWithoutARateGetsThePanelsDefault() {
         assertEquals(new Penalty.L2(RegularizationRates.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
     }
@@ -39,7 +49,9 @@ class LaunchOptionsTest {
             --lambda 3                   # --lambda is the rate of a penalty; add --penalty l1 or --penalty l2
             --dropout 1                  # --dropout needs a rate p with 0 ≤ p < 1, got '1'
             --dropout x                  # --dropout needs a rate p with 0 ≤ p < 1, got 'x'
-            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p
+            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps
+            --speed 0                    # --speed needs a whole number of mini-batches per frame ≥ 1, got '0'
+            --speed fast                 # --speed needs a whole number of mini-batches per frame ≥ 1, got 'fast'
             """)
     void impossibleRemediesAreRefusedNamingTheOption(String line, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

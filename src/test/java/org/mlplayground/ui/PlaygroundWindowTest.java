@@ -226,6 +226,55 @@ class PlaygroundWindowTest {
                 "training goes on from the edited bias");
     }
 
+    @Test
+    void aWeightTypedIntoTheDiagramChangesTheEnginesWeight(FxRobot robot) throws TimeoutException {
+        NetworkDiagram diagram = onFx(() -> robot.lookup("#diagram").queryAs(NetworkDiagram.class));
+        double[] w3Before = displayed().network().parameters().get(4).value().clone();
+        // The output's edge from neuron 2 of layer 2 is W3[1,2] (1-based): block 4, entry 1 of the 1×2 matrix.
+        robot.clickOn(onFx(() -> diagram.localToScreen(diagram.edgePoint(3, 0, 1, 0.5))));
+        robot.type(KeyCode.END).eraseText(40).write("-1.5").type(KeyCode.ENTER);
+
+        Snapshot edited = waitUntilShown(s -> s.network().parameters().get(4).value()[1] == -1.5);
+        assertEquals("W3", edited.network().parameters().get(4).name());
+        assertEquals(w3Before[0], edited.network().parameters().get(4).value()[0], 0.0, "only the clicked weight changed");
+        assertEquals(edited.run(), displayed().run(), "no reset");
+    }
+
+    @Test
+    void drawModeAddsAPointWhereTheOutputIsClickedAndRightClickRemovesIt(FxRobot robot) throws TimeoutException {
+        Snapshot before = displayed();
+        scrollDataColumnDown(robot); // to its draw controls, as a student would on a small screen
+        robot.clickOn("#drawMode");
+        scrollDataColumnDown(robot); // the class buttons appear under it
+        robot.clickOn("#drawPositive");
+        assertEquals(1.0, onFx(() -> app.controller().drawLabel()));
+        Canvas heatmap = onFx(() -> robot.lookup("#heatmap").queryAs(Canvas.class));
+        // The top-left corner of the plot, (−5.4, 5.4): far from every circle point.
+        javafx.geometry.Point2D corner = onFx(() -> heatmap.localToScreen(heatmap.getWidth() * 0.05, heatmap.getHeight() * 0.05));
+        robot.clickOn(corner);
+
+        Snapshot added = waitUntilShown(s -> s.data().train().size() == before.data().train().size() + 1);
+        double[] p = added.data().train().x()[added.data().train().size() - 1];
+        assertEquals(-5.4, p[0], 0.1);
+        assertEquals(5.4, p[1], 0.1);
+        assertEquals(1.0, added.data().train().y()[added.data().train().size() - 1]);
+        assertTrue(text(robot, "#message").startsWith("Weights reset: you added a point"), text(robot, "#message"));
+
+        robot.rightClickOn(corner);
+        Snapshot removed = waitUntilShown(s -> s.data().train().size() == before.data().train().size());
+        assertEquals(before.data().testSize(), removed.data().testSize());
+    }
+
+    private static void scrollDataColumnDown(FxRobot robot) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane pane = robot.lookup(".side-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            pane.layout();
+            pane.setVvalue(1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static List<Integer> sizes(Network net) {
         List<Integer> sizes = new java.util.ArrayList<>();
         for (int l = 1; l <= net.depth(); l++) sizes.add(net.spec().size(l));
