@@ -265,6 +265,37 @@ class PlaygroundWindowTest {
         assertEquals(before.data().testSize(), removed.data().testSize());
     }
 
+    @Test
+    void hoveringANeuronShowsItsHeatmapLargeInTheOutput(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#play");
+        waitUntilShown(s -> s.epoch() >= 20);
+        robot.clickOn("#play");
+        Snapshot paused = waitUntilShown(s -> !s.running());
+        int[] output = heatmapPixels(robot);
+        NetworkDiagram diagram = onFx(() -> robot.lookup("#diagram").queryAs(NetworkDiagram.class));
+
+        robot.moveTo(onFx(() -> diagram.localToScreen(diagram.neuronCentre(1, 0))));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] neuron = heatmapPixels(robot);
+        assertEquals("h₁,1: neuron 1 of layer 1", text(robot, ".highlight-caption"));
+        // Neuron 1 of layer 1 is tanh(w·x + b): its sign changes along a straight line, unlike the circle's output.
+        assertTrue(different(output, neuron) > neuron.length / 10, "the plot shows the neuron, not the output");
+        double[] h = paused.field().neurons()[0][0];
+        double min = java.util.Arrays.stream(h).min().orElseThrow(), max = java.util.Arrays.stream(h).max().orElseThrow();
+        assertTrue(min < 0 && max > 0, "the neuron's output crosses 0 on the plane: " + min + " … " + max);
+
+        robot.moveTo("#heatmap");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, different(output, heatmapPixels(robot)), "back to the output when the pointer leaves");
+        assertEquals("", text(robot, ".highlight-caption"));
+    }
+
+    private static int different(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) if (a[i] != b[i]) n++;
+        return n + Math.abs(a.length - b.length);
+    }
+
     private static void scrollDataColumnDown(FxRobot robot) {
         onFx(() -> {
             javafx.scene.control.ScrollPane pane = robot.lookup(".side-scroll").queryAs(javafx.scene.control.ScrollPane.class);
