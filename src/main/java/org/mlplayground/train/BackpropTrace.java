@@ -1,10 +1,15 @@
 package org.mlplayground.train;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
+import org.mlplayground.data.Dataset;
 import org.mlplayground.engine.Network;
+import org.mlplayground.optim.Clipping;
 import org.mlplayground.optim.Objective;
+import org.mlplayground.optim.Sgd;
 
 /**
  * One training step taken apart for the backprop stepper (COURSE.md §3): every number the forward pass,
@@ -21,8 +26,8 @@ import org.mlplayground.optim.Objective;
  * <p><b>Look-ahead optimizers.</b> Nesterov momentum and RMSProp + Nesterov evaluate the gradient at the
  * look-ahead point w + βv, not at w. Then every number of the forward and backward pass (the layers' W, b, a,
  * h, δ, ∂L/∂W, {@code loss}, {@code dLdo}, {@code gradients}, {@code finiteDifferences}) belongs to w + βv,
- * while {@code before} holds w, the weights the update starts from: after = before + v_new with
- * v_new = βv − γ·gradients. {@link #lookAhead()} tells whether the two differ.
+ * while {@code before} holds w, the weights the update starts from (for Nesterov momentum after = before + v_new
+ * with v_new = βv − γ·gradients). {@link #lookAhead()} tells whether the two points differ.
  *
  * @param before      the network as it was before the step (weights, biases, γ, β, running statistics, dropout
  *                    rates): w, where the update starts from
@@ -113,7 +118,7 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
     /** Forward 1 … Forward L, Loss, Backward L … Backward 1, Update. */
     public List<Stage> stages() {
         int depth = layers.size();
-        java.util.ArrayList<Stage> stages = new java.util.ArrayList<>();
+        ArrayList<Stage> stages = new ArrayList<>();
         for (int l = 1; l <= depth; l++) stages.add(new Stage(Kind.FORWARD, l));
         stages.add(new Stage(Kind.LOSS, 0));
         for (int l = depth; l >= 1; l--) stages.add(new Stage(Kind.BACKWARD, l));
@@ -154,9 +159,9 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
      */
     public boolean lookAhead() {
         for (LayerTrace layer : layers) {
-            if (!java.util.Arrays.equals(layer.W().data, 0, layer.W().getNumElements(), before.layer(layer.l()).W().data, 0,
+            if (!Arrays.equals(layer.W().data, 0, layer.W().getNumElements(), before.layer(layer.l()).W().data, 0,
                     layer.W().getNumElements())) return true;
-            if (!java.util.Arrays.equals(layer.b().data, 0, layer.b().getNumElements(), before.layer(layer.l()).b().data, 0,
+            if (!Arrays.equals(layer.b().data, 0, layer.b().getNumElements(), before.layer(layer.l()).b().data, 0,
                     layer.b().getNumElements())) return true;
         }
         return false;
@@ -187,7 +192,7 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
      * of network inputs (a trainer's {@link Trainer#trainingSet()}), its label turned into the target the loss
      * needs as a training batch would.
      */
-    public static BackpropTrace ofExample(Network net, org.mlplayground.data.Dataset data, int index, double learningRate) {
+    public static BackpropTrace ofExample(Network net, Dataset data, int index, double learningRate) {
         if (index < 0 || index >= data.size()) {
             throw new IllegalArgumentException("example " + index + " of a set of " + data.size());
         }
@@ -195,7 +200,7 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
         DMatrixRMaj X = new DMatrixRMaj(1, 1), Y = new DMatrixRMaj(1, 1);
         Batches.gatherInputs(data, order, 0, 1, X);
         Batches.gatherTargets(data, order, 0, 1, net.spec().loss(), net.spec().outputSize(), Y);
-        return ofExample(net, X.data.clone(), java.util.Arrays.copyOf(Y.data, Y.getNumElements()), learningRate, order);
+        return ofExample(net, X.data.clone(), Arrays.copyOf(Y.data, Y.getNumElements()), learningRate, order);
     }
 
     private static BackpropTrace ofExample(Network net, double[] x, double[] y, double learningRate, int[] examples) {
@@ -214,14 +219,14 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
         DMatrixRMaj X = new DMatrixRMaj(x.length, 1, true, x.clone());
         DMatrixRMaj Y = new DMatrixRMaj(y.length, 1, true, y.clone());
         StepRecorder recorder = new StepRecorder(pass, Y);
-        org.mlplayground.optim.Sgd sgd = new org.mlplayground.optim.Sgd();
+        Sgd sgd = new Sgd();
         Objective backprop = () -> {
             double loss = pass.backprop(X, Y);
             recorder.recordPass();
             return loss;
         };
         sgd.step(pass.parameters(), recorder.begin(backprop, examples, sgd.name(), learningRate, 0), learningRate);
-        BackpropTrace trace = recorder.trace(pass, new Penalty.None(), 1, new org.mlplayground.optim.Clipping.None());
+        BackpropTrace trace = recorder.trace(pass, new Penalty.None(), 1, new Clipping.None());
         for (int l = 1; l < pass.depth(); l++) {
             trace.before().setDropout(l, net.layer(l).dropoutRate());
             trace.after().setDropout(l, net.layer(l).dropoutRate());

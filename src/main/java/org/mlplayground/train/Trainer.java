@@ -233,7 +233,11 @@ public final class Trainer {
      */
     public BackpropTrace traceStep() {
         StepRecorder recorder = new StepRecorder(network, Y);
-        step(recorder);
+        try {
+            step(recorder);
+        } finally {
+            this.recorder = null;
+        }
         return recorder.trace(network.copy(), penalty, train.size(), active.settings().clipping());
     }
 
