@@ -149,6 +149,19 @@ public enum Loss {
     }
 
     /**
+     * ∂ℓ/∂o for every output entry and example, for every loss, to show the number: MSE o − y, MAE
+     * sgn(o − y), sigmoid cross-entropy (o − y)/(o(1 − o)), softmax cross-entropy −y/o. Training never uses
+     * it for the cross-entropies (their δ_L = o − y comes from {@link #fusedDelta} without dividing by o);
+     * for them an output that rounded to 0 or 1 gives ±∞ or NaN here.
+     */
+    public void dLdoForDisplay(DMatrixRMaj o, DMatrixRMaj y, DMatrixRMaj out) {
+        checkShapes(o, y);
+        out.reshape(o.numRows, o.numCols);
+        double[] ov = o.data, yv = y.data, dv = out.data;
+        for (int i = 0, n = o.getNumElements(); i < n; i++) dv[i] = dLossDo(ov[i], yv[i]);
+    }
+
+    /**
      * δ_L = ∂ℓ/∂a_L = o − y for the cross-entropies with their own output function ("what is minus what
      * should be"); this avoids dividing by o(1 − o), which underflows.
      */

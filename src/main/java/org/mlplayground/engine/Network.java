@@ -171,6 +171,29 @@ public final class Network {
         for (DenseLayer layer : layers) if (layer.dropoutRate() > 0) layer.drawDropoutMask(columns, random);
     }
 
+    /**
+     * Makes the next training passes use {@code mask} (copied) as hidden layer l's dropout mask instead of a
+     * drawn one, so that a copy of a network can replay a step exactly (a gradient check of a traced step).
+     *
+     * @param mask n_l × B, every entry 0 or 1/(1 − p) for the layer's rate p &gt; 0
+     * @throws IllegalArgumentException if the layer has no dropout or the mask is not one of its masks
+     */
+    public void setDropoutMask(int l, DMatrixRMaj mask) {
+        DenseLayer layer = layer(l);
+        double p = layer.dropoutRate();
+        if (p == 0) throw new IllegalArgumentException("layer " + l + " has no dropout, so it takes no mask");
+        if (mask.numRows != layer.size()) {
+            throw new IllegalArgumentException("layer " + l + " has " + layer.size() + " neurons, the mask " + mask.numRows + " rows");
+        }
+        double keep = 1 / (1 - p);
+        for (int i = 0, n = mask.getNumElements(); i < n; i++) {
+            if (mask.data[i] != 0 && mask.data[i] != keep) {
+                throw new IllegalArgumentException("a dropout mask of layer " + l + " holds 0 or " + keep + ", not " + mask.data[i]);
+            }
+        }
+        layer.mask.setTo(mask);
+    }
+
     /** How many trainable numbers the network has. */
     public int parameterCount() {
         int n = 0;

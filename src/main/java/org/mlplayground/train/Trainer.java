@@ -38,7 +38,7 @@ import org.mlplayground.optim.Schedule;
  * generator seeded with the run's seed, separate from the shuffling's, so switching a remedy on does not
  * change the order of the batches.
  *
- * <p><b>Threads.</b> One training thread owns the trainer: only it calls {@link #step()},
+ * <p><b>Threads.</b> One training thread owns the trainer: only it calls {@link #step()}, {@link #traceStep()},
  * {@link #runEpoch()}, {@link #network()}, {@link #averagedNetwork()} and
  * {@link #acknowledgeDivergence()}. Any thread may post new settings ({@link #setLearningRate},
  * {@link #setOptimizer}, {@link #retune}, {@link #setBatchSize}, {@link #setSchedule},
@@ -92,6 +92,8 @@ public final class Trainer {
     private int position;
     /** The penalty's value in the last cost the optimizer evaluated. */
     private double lastPenalty;
+    /** Copies the current step out of the engine for {@link #traceStep()}; null in a plain step. */
+    private StepRecorder recorder;
 
     // Early stopping (training thread).
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
@@ -147,6 +149,7 @@ public final class Trainer {
         this.test = data.test() == null ? null : inputs.applyTo(data.test());
         this.backprop = () -> {
             double c0 = network.backprop(X, Y);
+            if (recorder != null) recorder.recordPass();
             lastPenalty = penalty.value(params, train.size());
             penalty.addGradient(params, train.size());
             return c0 + lastPenalty;
@@ -212,10 +215,39 @@ public final class Trainer {
      * @throws IllegalStateException after a divergence, until {@link #acknowledgeDivergence()}
      */
     public double step() {
+        return step(null);
+    }
+
+    /**
+     * One training step exactly as {@link #step()} takes it (posted settings, shuffling, augmentation, dropout
+     * masks, the optimizer's update, L1's stop at zero, the divergence guard, epoch bookkeeping: the same code,
+     * the same random numbers, bit-identical weights), taken apart into every number it produced, for the
+     * backprop stepper. Costs a few copies of the network and the gradient check, about 4 training passes per
+     * parameter. Training thread only.
+     *
+     * <p>For the look-ahead optimizers (Nesterov momentum, RMSProp + Nesterov) the forward and backward pass ran
+     * at w + βv: the trace's layers, loss, gradients and gradient check are those of that point, while
+     * {@link BackpropTrace#before()} is w (see {@link BackpropTrace#lookAhead()}).
+     *
+     * @throws IllegalStateException after a divergence or an early stop, as {@link #step()}
+     */
+    public BackpropTrace traceStep() {
+        StepRecorder recorder = new StepRecorder(network, Y);
+        try {
+            step(recorder);
+        } finally {
+            this.recorder = null;
+        }
+        return recorder.trace(network.copy(), penalty, train.size(), active.settings().clipping());
+    }
+
+    /** The step; {@code recorder} (null for a plain step) copies the step out of the engine. */
+    private double step(StepRecorder recorder) {
         Divergence bad = divergence;
         if (bad != null) throw new IllegalStateException(bad.message());
         EarlyStopping.Stop stopped = earlyStop;
         if (stopped != null) throw new IllegalStateException(stopped.message());
+        this.recorder = recorder;
         pickUpSettings();
         if (position == 0) shuffle();
         int to = Math.min(position + active.settings().batchSize(), order.length);
@@ -223,7 +255,10 @@ public final class Trainer {
         copy(params, backup);
         copyStatistics(statistics, statisticsBackup);
 
-        double loss = optimizer.step(params, objective, active.settings().schedule().rate(step));
+        double rate = active.settings().schedule().rate(step);
+        Objective evaluated = recorder == null ? objective
+                : recorder.begin(objective, java.util.Arrays.copyOfRange(order, position, to), optimizer.name(), rate, step + 1);
+        double loss = optimizer.step(params, evaluated, rate);
         lastBatchLoss = loss;
         String where = firstNonFinite(loss);
         if (where != null) {
