@@ -109,6 +109,10 @@ final class TrainingLoop implements AutoCloseable {
         return t;
     });
     private final FieldEvaluator refinerEvaluator = new FieldEvaluator();
+    private final java.util.Queue<ReadyMetrics> readyMetrics = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Whether the run is too large to evaluate its sets on the training thread after every epoch. */
+    private boolean largeRun;
+    private boolean metricsInFlight;
     /** The numbers on display: exact after a command, the trainer's last epoch while playing. */
     private double trainLoss, penalty, trainAccuracy, testLoss, testAccuracy;
     /** The step of the last exact evaluation; epoch metrics older than it are not shown. */
@@ -427,6 +431,9 @@ final class TrainingLoop implements AutoCloseable {
         lastCheckedEpoch = 0;
         referenceLoss = Double.POSITIVE_INFINITY;
         initialLoss = Trainer.evaluate(network, fresh.trainingSet()).loss();
+        largeRun = evaluationCost() > INLINE_EVALUATION_COST;
+        fresh.recordMetrics(!largeRun);
+        metricsInFlight = false;
     }
 
     private static String describe(org.mlplayground.data.Generator.Task task) {
@@ -482,18 +489,62 @@ final class TrainingLoop implements AutoCloseable {
 
     /** After an epoch: keeps the best weights so far, and warns when the loss shoots up. */
     private void checkEpoch() {
-        if (trainer.epoch() == lastCheckedEpoch) return;
+        if (trainer.epoch() == lastCheckedEpoch) {
+            if (largeRun) takeReadyMetrics();
+            return;
+        }
         lastCheckedEpoch = trainer.epoch();
+        if (largeRun) {
+            // Evaluating 100,000 points takes many frames' time: the refiner does it on a copy, one epoch at a
+            // time (epochs that end meanwhile are not evaluated), and the training thread goes on.
+            if (!metricsInFlight) evaluateLater(trainer.network().copy(), trainer.epoch(), trainer.stepCount());
+            takeReadyMetrics();
+            return;
+        }
         EpochMetrics m = trainer.history().latest();
         if (m == null || m.epoch() != trainer.epoch()) return;
+        judge(m, trainer.network());
+    }
+
+    /** An epoch's metrics computed by the refiner, with the weights they belong to. */
+    private record ReadyMetrics(long run, EpochMetrics metrics, Network weights) {
+    }
+
+    private void evaluateLater(Network weights, int epoch, long step) {
+        metricsInFlight = true;
+        long forRun = run;
+        Trainer owner = trainer;
+        Dataset trainSet = trainer.trainingSet(), testSet = trainer.testSet().orElse(null);
+        double penaltyNow = config.penalty().value(weights.parameters(), data.train().size());
+        refiner.execute(() -> {
+            Trainer.Evaluation onTrain = Trainer.evaluate(weights, trainSet);
+            Trainer.Evaluation onTest = testSet == null ? NO_SET : Trainer.evaluate(weights, testSet);
+            EpochMetrics m = new EpochMetrics(epoch, step, onTrain.loss(), onTrain.accuracy(), onTest.loss(),
+                    onTest.accuracy(), penaltyNow, Double.NaN, Double.NaN);
+            owner.history().add(m);
+            readyMetrics.add(new ReadyMetrics(forRun, m, weights));
+        });
+    }
+
+    /** Judges the metrics the refiner has finished (training thread). */
+    private void takeReadyMetrics() {
+        for (ReadyMetrics r = readyMetrics.poll(); r != null; r = readyMetrics.poll()) {
+            if (r.run() != run) continue;
+            metricsInFlight = false;
+            judge(r.metrics(), r.weights());
+        }
+    }
+
+    /** Keeps {@code weights} if they are the best so far; stops with a warning when the loss shoots up. */
+    private void judge(EpochMetrics m, Network weights) {
         double loss = m.trainLoss();
         if (Double.isFinite(loss) && loss < bestLoss) {
             bestLoss = loss;
             bestEpoch = m.epoch();
             if (best == null) {
-                best = trainer.network().copy();
+                best = weights.copy();
             } else {
-                best.copyParametersFrom(trainer.network());
+                best.copyParametersFrom(weights);
             }
         }
         if (Double.isFinite(loss)) referenceLoss = Math.min(referenceLoss, loss);
@@ -522,11 +573,11 @@ final class TrainingLoop implements AutoCloseable {
         boolean still = exact || !playing;
         // Exact numbers and the full-resolution picture for weights that stay on screen; done here when cheap,
         // by the refining thread when a large data set or network would keep the next command waiting.
-        boolean refineLater = still && (evaluationCost() > INLINE_EVALUATION_COST
-                || evaluator.fullMillis(weights.spec()) > INLINE_FIELD_MILLIS);
+        boolean refineNumbers = still && evaluationCost() > INLINE_EVALUATION_COST;
+        boolean refineField = still && evaluator.fullMillis(weights.spec()) > INLINE_FIELD_MILLIS;
         EpochMetrics lastEpoch = trainer.history().latest();
         Snapshot before = latest.get();
-        if (still && !refineLater) {
+        if (still && !refineNumbers) {
             Trainer.Evaluation onTrain = Trainer.evaluate(weights, trainer.trainingSet());
             Trainer.Evaluation onTest = trainer.testSet().map(t -> Trainer.evaluate(weights, t)).orElse(NO_SET);
             trainLoss = onTrain.loss();
@@ -553,13 +604,15 @@ final class TrainingLoop implements AutoCloseable {
         for (Parameter p : live.parameters()) gradients.add(java.util.Arrays.copyOf(p.gradient(), p.size()));
         List<boolean[]> dropped = new ArrayList<>();
         for (int l = 1; l < live.depth(); l++) dropped.add(droppedNeurons(live.layer(l)));
-        Field field = evaluator.evaluate(weights, inputs, data.plane(), !still || refineLater);
+        Field field = evaluator.evaluate(weights, inputs, data.plane(), !still || refineField);
         Snapshot s = new Snapshot(config, run, weights, List.copyOf(gradients), data, inputs, field,
                 trainer.history().points(), trainer.epoch(), trainer.stepCount(), trainLoss, penalty, trainAccuracy,
                 testLoss, testAccuracy, weights.zeroWeightCount(), weights.weightCount(), List.copyOf(dropped), playing,
                 problem, best == null ? -1 : bestEpoch, notice);
         latest.set(s);
-        if (refineLater) refine(s, trainer.trainingSet(), trainer.testSet().orElse(null));
+        if (refineNumbers || refineField) {
+            refine(s, refineNumbers ? trainer.trainingSet() : null, trainer.testSet().orElse(null), refineField);
+        }
     }
 
     private static final Trainer.Evaluation NO_SET = new Trainer.Evaluation(Double.NaN, Double.NaN);
@@ -574,19 +627,23 @@ final class TrainingLoop implements AutoCloseable {
     }
 
     /**
-     * On the refining thread: the exact losses over the whole sets and the full-resolution field for the
-     * weights of {@code s}, put into the snapshot on display if it still shows those weights.
+     * On the refining thread: the exact losses over the whole sets (when {@code trainSet} is given) and the
+     * full-resolution field (when {@code field}) for the weights of {@code s}, put into the snapshot on
+     * display if it still shows those weights.
      */
-    private void refine(Snapshot s, Dataset trainSet, Dataset testSet) {
+    private void refine(Snapshot s, Dataset trainSet, Dataset testSet, boolean field) {
         refiner.execute(() -> {
-            Trainer.Evaluation onTrain = Trainer.evaluate(s.network(), trainSet);
-            Trainer.Evaluation onTest = testSet == null ? NO_SET : Trainer.evaluate(s.network(), testSet);
-            Field full = refinerEvaluator.evaluate(s.network(), s.inputs(), s.data().plane());
+            boolean numbers = trainSet != null;
+            Trainer.Evaluation onTrain = numbers ? Trainer.evaluate(s.network(), trainSet) : null;
+            Trainer.Evaluation onTest = !numbers ? null : testSet == null ? NO_SET : Trainer.evaluate(s.network(), testSet);
+            Field full = field ? refinerEvaluator.evaluate(s.network(), s.inputs(), s.data().plane()) : null;
             latest.updateAndGet(now -> now.network() != s.network() ? now
-                    : new Snapshot(now.config(), now.run(), now.network(), now.gradients(), now.data(), now.inputs(), full,
-                            now.history(), now.epoch(), now.step(), onTrain.loss(), now.penalty(), onTrain.accuracy(),
-                            onTest.loss(), onTest.accuracy(), now.zeroWeights(), now.weightCount(), now.dropped(),
-                            now.running(), now.problem(), now.revertEpoch(), now.notice()));
+                    : new Snapshot(now.config(), now.run(), now.network(), now.gradients(), now.data(), now.inputs(),
+                            full != null ? full : now.field(), now.history(), now.epoch(), now.step(),
+                            numbers ? onTrain.loss() : now.trainLoss(), now.penalty(),
+                            numbers ? onTrain.accuracy() : now.trainAccuracy(), numbers ? onTest.loss() : now.testLoss(),
+                            numbers ? onTest.accuracy() : now.testAccuracy(), now.zeroWeights(), now.weightCount(),
+                            now.dropped(), now.running(), now.problem(), now.revertEpoch(), now.notice()));
         });
     }
 

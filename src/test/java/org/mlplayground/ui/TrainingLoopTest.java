@@ -103,6 +103,30 @@ class TrainingLoopTest {
         assertTrue(e.getMessage().contains("dropout"), e.getMessage());
     }
 
+    @Test
+    void aLargeRunGetsItsExactNumbersAndEpochMetricsFromTheRefiner() throws TimeoutException {
+        List<TrainingConfig.HiddenLayer> layers = new java.util.ArrayList<>();
+        for (int l = 0; l < 8; l++) layers.add(new TrainingConfig.HiddenLayer(16, org.mlplayground.engine.Activation.tanh()));
+        TrainingConfig large = TrainingConfig.defaults().withHidden(layers)
+                .withData(org.mlplayground.data.DataRecipe.of(org.mlplayground.data.Generator.CIRCLE, 1).withPoints(5000));
+        try (TrainingLoop loop = new TrainingLoop(large)) {
+            loop.setSpeed(500);
+            loop.start();
+            loop.play();
+            Snapshot playing = await(loop, s -> s.history().size() >= 2);
+            for (int i = 1; i < playing.history().size(); i++) {
+                assertTrue(playing.history().get(i).epoch() > playing.history().get(i - 1).epoch(), "epochs in order");
+            }
+            loop.pause();
+            // Paused: the numbers on display become those of exactly the weights on display.
+            Snapshot exact = await(loop, s -> !s.running()
+                    && s.trainLoss() == Trainer.evaluate(s.network(), s.data().train()).loss());
+            assertEquals(Trainer.evaluate(exact.network(), exact.data().test()).loss(), exact.testLoss(), 0.0);
+            assertEquals(org.mlplayground.ui.FieldEvaluator.SIZE, await(loop, s -> s.field().size()
+                    == org.mlplayground.ui.FieldEvaluator.SIZE).field().size(), "the full-resolution picture when paused");
+        }
+    }
+
     /** The default config with this penalty and p in both hidden layers. */
     private static TrainingConfig regularized(Penalty penalty, double p) {
         TrainingConfig c = TrainingConfig.defaults();
