@@ -10,7 +10,8 @@ import org.mlplayground.train.Penalty;
  * 200; 0 shows the untrained net), writes the window as a PNG and exits, for figures and README
  * screenshots. {@code --penalty none|l1|l2 [--lambda λ]} and {@code --dropout p} start with those remedies
  * chosen, as if picked in the top bar and the diagram. {@code --speed N} trains N mini-batches per frame;
- * {@code --fps} shows the frame readout (as F3 does). With Maven:
+ * {@code --fps} shows the frame readout (as F3 does); {@code --backprop} opens the backprop stepper (with
+ * {@code --snapshot}: after the epochs, on the next step's second backward stage). With Maven:
  * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
@@ -18,13 +19,15 @@ import org.mlplayground.train.Penalty;
  * @param dropout  the dropout rate p of every hidden layer at start, 0 ≤ p &lt; 1
  * @param speed    mini-batches per frame while playing, at least 1
  * @param fps      whether the frame readout shows from the start
+ * @param backprop whether the backprop stepper opens at the start (after the epochs, with a snapshot)
  */
-record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps) {
+record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps,
+        boolean backprop) {
     static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, "
-            + "--speed N, --fps";
+            + "--speed N, --fps, --backprop";
 
     LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
-        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false);
+        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false);
     }
 
     /**
@@ -39,6 +42,7 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         double dropout = 0;
         int speed = TrainingLoop.DEFAULT_SPEED;
         boolean fps = false;
+        boolean backprop = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -50,10 +54,11 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                 case "--dropout" -> dropout = parseDropout(value(args, ++i, arg));
                 case "--speed" -> speed = parseSpeed(value(args, ++i, arg));
                 case "--fps" -> fps = true;
+                case "--backprop" -> backprop = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
-        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps);
+        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps, backprop);
     }
 
     private static int parseSpeed(String text) {

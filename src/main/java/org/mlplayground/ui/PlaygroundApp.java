@@ -59,6 +59,8 @@ public final class PlaygroundApp extends Application {
         if (options.fps()) controller.showFrameReadout();
         if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
+        } else if (options.backprop()) {
+            controller.openBackprop();
         } else if (options.play()) {
             controller.startPlaying();
         }
@@ -130,8 +132,14 @@ public final class PlaygroundApp extends Application {
      * Waits a moment so layout and the last heatmap have reached the screen, renders the window on the FX
      * thread, then writes the file on a thread of its own and exits.
      */
-    private static void captureSoon(Scene scene, LaunchOptions options) {
-        PauseTransition settle = new PauseTransition(Duration.millis(400));
+    private void captureSoon(Scene scene, LaunchOptions options) {
+        if (options.backprop()) {
+            controller.openBackprop();
+            PauseTransition toBackward = new PauseTransition(Duration.millis(600));
+            toBackward.setOnFinished(e -> controller.showStage(controller.depth() + 2)); // Loss, then Backward L
+            toBackward.play();
+        }
+        PauseTransition settle = new PauseTransition(Duration.millis(options.backprop() ? 1200 : 400));
         settle.setOnFinished(event -> {
             BufferedImage image = SceneCapture.render(scene);
             Thread writer = new Thread(() -> {

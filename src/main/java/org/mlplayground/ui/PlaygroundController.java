@@ -61,6 +61,11 @@ public final class PlaygroundController {
             long start = System.nanoTime();
             Snapshot newest = loop.latest();
             if (newest != displayed.get()) displayed.set(newest);
+            org.mlplayground.train.BackpropTrace trace = loop.latestTrace();
+            if (backpropMode.isSelected() && trace != null && trace != stepper.getTrace()) {
+                stepper.setInputMap(newest.inputs());
+                stepper.setTrace(trace);
+            }
             meter.frame(now, System.nanoTime() - start, displayed.get().epoch());
             if (fps.isVisible()) fps.setText(meter.text());
         }
@@ -105,6 +110,10 @@ public final class PlaygroundController {
     @FXML private LossChart lossChart;
     @FXML private NetworkDiagram diagram;
     @FXML private DataPanel dataController;
+    @FXML private ToggleButton backpropMode;
+    @FXML private BackpropStepper stepper;
+    @FXML private VBox playColumn;
+    @FXML private javafx.scene.control.ScrollPane dataColumn;
     @FXML private Label message;
     @FXML private Button revert;
 
@@ -178,6 +187,13 @@ public final class PlaygroundController {
             if (problem) say(text);
             else inform(text);
         });
+
+        stepper.setOnNewStep(loop::traceStep);
+        playColumn.visibleProperty().bind(backpropMode.selectedProperty().not());
+        stepper.visibleProperty().bind(backpropMode.selectedProperty());
+        // The stepper's tables need the room; the data panel is not used while stepping.
+        dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not());
+        dataColumn.managedProperty().bind(dataColumn.visibleProperty());
 
         setUpControls();
         syncControls(config.get());
@@ -431,8 +447,16 @@ public final class PlaygroundController {
         return b.toString();
     }
 
-    /** Draw mode: a click adds a point of the chosen class, a right click removes the nearest. */
+    /**
+     * Draw mode: a click adds a point of the chosen class, a right click removes the nearest. In backprop
+     * mode a click picks the training point nearest to it and takes that example apart.
+     */
     private void drawAt(double x1, double x2, MouseButton button) {
+        if (backpropMode.isSelected() && button == MouseButton.PRIMARY) {
+            int nearest = nearestTrainingPoint(x1, x2);
+            if (nearest >= 0) loop.traceExample(nearest);
+            return;
+        }
         if (!dataController.drawModeProperty().get()) return;
         Plane plane = displayed.get().data().plane();
         if (button == MouseButton.SECONDARY) {
@@ -440,6 +464,22 @@ public final class PlaygroundController {
         } else if (button == MouseButton.PRIMARY) {
             loop.addPoint(x1, x2, dataController.drawLabelProperty().get());
         }
+    }
+
+    /** The training point nearest to (x1, x2) within 5 % of the plane's width, or −1. */
+    private int nearestTrainingPoint(double x1, double x2) {
+        Snapshot s = displayed.get();
+        double[][] x = s.data().train().x();
+        double best = s.data().plane().width() * 0.05;
+        int nearest = -1;
+        for (int i = 0; i < x.length; i++) {
+            double d = Math.hypot(x[i][0] - x1, x[i][1] - x2);
+            if (d <= best) {
+                best = d;
+                nearest = i;
+            }
+        }
+        return nearest;
     }
 
     // ---- Status line ----------------------------------------------------------------------------
@@ -486,7 +526,23 @@ public final class PlaygroundController {
                 return;
             }
             if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            if (backpropMode.isSelected()) {
+                switch (e.getCode()) {
+                    case LEFT -> stepper.previous();
+                    case RIGHT -> stepper.next();
+                    case B -> backpropMode.fire();
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+                return;
+            }
             switch (e.getCode()) {
+                case B -> {
+                    backpropMode.fire();
+                    e.consume();
+                }
                 case SPACE -> {
                     play.fire();
                     e.consume();
@@ -530,6 +586,21 @@ public final class PlaygroundController {
     private void resetWeights() {
         play.setSelected(false);
         loop.reset();
+    }
+
+    @FXML
+    private void toggleBackprop() {
+        if (backpropMode.isSelected()) {
+            play.setSelected(false);
+            // One example first: there δ = Φ'(a) ⊙ ∂L/∂h holds entry by entry; the batch mean is one click away.
+            stepper.exampleColumnProperty().set(0);
+            loop.traceStep();
+            inform("Backprop: the next training step, one stage at a time. ← / → move between stages; click a "
+                    + "training point in the output to take that example apart.");
+        } else {
+            localMessage = "";
+            showStatus(displayed.get());
+        }
     }
 
     @FXML
@@ -589,6 +660,21 @@ public final class PlaygroundController {
     void chooseSpeed(int stepsPerFrame) {
         if (!speed.getItems().contains(stepsPerFrame)) speed.getItems().add(stepsPerFrame);
         speed.setValue(stepsPerFrame);
+    }
+
+    /** Opens the backprop stepper as if its button had been pressed. */
+    void openBackprop() {
+        if (!backpropMode.isSelected()) backpropMode.fire();
+    }
+
+    /** Goes to stage {@code index} (0-based) of the stepper. */
+    void showStage(int index) {
+        stepper.goTo(index);
+    }
+
+    /** L, the number of layers with weights of the displayed network. */
+    int depth() {
+        return displayed.get().network().depth();
     }
 
     /** Shows the frame readout, as F3 does. */

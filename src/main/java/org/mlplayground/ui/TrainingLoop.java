@@ -80,6 +80,12 @@ final class TrainingLoop implements AutoCloseable {
     private record Edit(int block, int index, double value) implements Command {
     }
 
+    private record TraceStep() implements Command {
+    }
+
+    private record TraceExample(int index) implements Command {
+    }
+
     private record AddPoint(double x1, double x2, double label) implements Command {
     }
 
@@ -88,6 +94,7 @@ final class TrainingLoop implements AutoCloseable {
 
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final AtomicReference<org.mlplayground.train.BackpropTrace> latestTrace = new AtomicReference<>();
     private final Thread thread;
     private volatile int speed = DEFAULT_SPEED;
 
@@ -207,6 +214,27 @@ final class TrainingLoop implements AutoCloseable {
         commands.add(new RemovePoint(x1, x2, radius));
     }
 
+    /**
+     * Pauses and takes the next training step apart ({@link Trainer#traceStep()}): the weights move exactly as
+     * with {@link #step()}, and {@link #latestTrace()} gets every number of the step.
+     */
+    void traceStep() {
+        commands.add(new TraceStep());
+    }
+
+    /**
+     * Takes one training example apart (forward, loss, backward and a plain SGD step at the run's γ) on a copy
+     * of the weights: the live network does not move. {@code index} is the example's place in the training set.
+     */
+    void traceExample(int index) {
+        commands.add(new TraceExample(index));
+    }
+
+    /** The trace of the last {@link #traceStep()} or {@link #traceExample}, or null. Any thread. */
+    org.mlplayground.train.BackpropTrace latestTrace() {
+        return latestTrace.get();
+    }
+
     /** Mini-batches per frame while playing, at least 1. Any thread. */
     void setSpeed(int stepsPerFrame) {
         if (stepsPerFrame < 1) throw new IllegalArgumentException("speed must be at least 1 step per frame, got " + stepsPerFrame);
@@ -318,6 +346,22 @@ final class TrainingLoop implements AutoCloseable {
                 problem = "The last training point stays: a network needs something to learn from.";
             } else if (train != data.train() || test != data.test()) {
                 changeData(data.withSets(train, test != null && test.size() == 0 ? null : test), "you removed a point");
+            }
+        } else if (command instanceof TraceStep) {
+            playing = false;
+            acknowledge();
+            try {
+                latestTrace.set(trainer.traceStep());
+                checkEpoch();
+                trainer.divergence().ifPresent(d -> stop(d.message()));
+            } catch (RuntimeException e) {
+                stop("Training stopped: " + e.getMessage());
+            }
+        } else if (command instanceof TraceExample t) {
+            if (t.index() >= 0 && t.index() < trainer.trainingSet().size()) {
+                latestTrace.set(org.mlplayground.train.BackpropTrace.ofExample(trainer.network(), trainer.trainingSet(),
+                        t.index(), config.learningRate()));
+                notice = "Example " + (t.index() + 1) + " of the training set taken apart; the weights stay as they are.";
             }
         } else if (command instanceof Edit e) {
             Parameter p = trainer.network().parameters().get(e.block());

@@ -186,6 +186,7 @@ class BackpropStepperTest {
             stepper.exampleColumnProperty().set(1);
             return null;
         });
+        reveal(onFx(() -> stepper.table("delta").cell(1, 0)));
         robot.moveTo(onFx(() -> stepper.table("delta").cell(1, 0)));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -200,6 +201,7 @@ class BackpropStepperTest {
         String delta = onFx(() -> stepper.table("delta").cell(1, 0).getText());
         assertTrue(caption.endsWith(" = " + delta), caption);
 
+        reveal(onFx(() -> stepper.table("dLdW").cell(1, 2)));
         robot.moveTo(onFx(() -> stepper.table("dLdW").cell(1, 2)));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(marked("delta", 1, 0, MatrixTable.TRACED), "∂L/∂W₂[2, 3] comes from δ₂[2] …");
@@ -332,5 +334,22 @@ class BackpropStepperTest {
 
     private static <T> T onFx(Callable<T> task) {
         return WaitForAsyncUtils.waitForAsyncFx(10_000, task);
+    }
+
+    /** Scrolls the tables so that {@code cell} is in view, as a student would before pointing at it. */
+    private static void reveal(javafx.scene.Node cell) {
+        onFx(() -> {
+            for (javafx.scene.Node n = cell.getParent(); n != null; n = n.getParent()) {
+                if (!(n instanceof javafx.scene.control.ScrollPane pane)) continue;
+                javafx.scene.Node content = pane.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(cell.localToScene(cell.getBoundsInLocal()));
+                double free = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+                if (free > 0) pane.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / free)));
+                double wide = content.getLayoutBounds().getWidth() - pane.getViewportBounds().getWidth();
+                if (wide > 0) pane.setHvalue(Math.max(0, Math.min(1, (b.getMinX() - 20) / wide)));
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

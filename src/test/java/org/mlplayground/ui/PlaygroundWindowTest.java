@@ -296,6 +296,60 @@ class PlaygroundWindowTest {
         return n + Math.abs(a.length - b.length);
     }
 
+    @Test
+    void backpropModeStepsThroughOneRealTrainingStep(FxRobot robot) throws Exception {
+        robot.clickOn("#heatmap");
+        robot.type(KeyCode.B);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stepper(robot).getTrace() != null));
+        BackpropStepper stepper = stepper(robot);
+        org.mlplayground.train.BackpropTrace trace = onFx(stepper::getTrace);
+        Snapshot afterTrace = waitUntilShown(s -> s.step() == 1);
+        assertEquals("Forward 1", onFx(() -> stepper.currentStage().title()));
+        saveWindow("playground-backprop-forward.png");
+
+        // Walk every stage with → and back one with ←: the view changes, the weights do not.
+        int stages = trace.stages().size();
+        for (int i = 1; i < stages; i++) robot.type(KeyCode.RIGHT);
+        assertEquals("Update", onFx(() -> stepper.currentStage().title()));
+        robot.type(KeyCode.LEFT);
+        assertEquals("Backward 1", onFx(() -> stepper.currentStage().title()));
+        onFx(() -> {
+            stepper.goTo(trace.layers().size() + 2); // Loss, then Backward L
+            return null;
+        });
+        saveWindow("playground-backprop-backward.png");
+        assertEquals(1, displayed().step(), "moving between stages trains nothing");
+
+        // The step shown is the first real step of the run: the same weights as a plain Trainer's step().
+        TrainingConfig c = TrainingConfig.defaults();
+        SplittableRandom seeds = new SplittableRandom(c.seed());
+        long weightSeed = seeds.nextLong(), shuffleSeed = seeds.nextLong();
+        DataRecipe.Parts parts = c.data().make();
+        Network reference = Network.create(c.spec(1), c.init(), weightSeed);
+        new Trainer(reference, new TrainingData(parts.train(), null, parts.test(), c.featureMap()), c.settings(), shuffleSeed)
+                .step();
+        for (int b = 0; b < reference.parameters().size(); b++) {
+            assertArrayEquals(reference.parameters().get(b).value(), trace.after().parameters().get(b).value(), 0.0);
+            assertArrayEquals(reference.parameters().get(b).value(), afterTrace.network().parameters().get(b).value(), 0.0);
+        }
+
+        // A click on a training point takes that one example apart without moving the weights.
+        double[] p = afterTrace.data().train().x()[0];
+        Canvas heatmap = onFx(() -> robot.lookup("#heatmap").queryAs(Canvas.class));
+        robot.clickOn(onFx(() -> heatmap.localToScreen(afterTrace.data().plane().toPixelX(p[0], heatmap.getWidth()),
+                afterTrace.data().plane().toPixelY(p[1], heatmap.getHeight()))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stepper.getTrace().batchSize() == 1));
+        assertEquals(1, displayed().step(), "an example's trace does not train");
+
+        robot.type(KeyCode.B);
+        assertFalse(onFx(() -> stepper.isVisible()));
+        assertTrue(onFx(() -> robot.lookup("#diagram").query().isVisible()));
+    }
+
+    private static BackpropStepper stepper(FxRobot robot) {
+        return onFx(() -> robot.lookup("#stepper").queryAs(BackpropStepper.class));
+    }
+
     private static void scrollDataColumnDown(FxRobot robot) {
         onFx(() -> {
             javafx.scene.control.ScrollPane pane = robot.lookup(".side-scroll").queryAs(javafx.scene.control.ScrollPane.class);
