@@ -22,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -78,6 +79,9 @@ public final class BackpropStepper extends BorderPane {
     private final FlowPane chips = new FlowPane(6, 6);
     private final StepperDiagram diagram = new StepperDiagram();
     private final Label stageTitle = new Label();
+    /** At a backward stage: the tables give way to the sum over paths of one weight ({@link PathsPanel}). */
+    private final ToggleButton showPaths = new ToggleButton("Paths");
+    private final PathsPanel paths = new PathsPanel();
     private final Label stageLead = new Label();
     private final VBox formulas = new VBox(2);
     private final VBox tablesBox = new VBox(14);
@@ -147,6 +151,17 @@ public final class BackpropStepper extends BorderPane {
         stageTitle.getStyleClass().add("stage-title");
         stageTitle.setId("stageTitle");
         stageLead.getStyleClass().add("stage-lead");
+        showPaths.setId("showPaths");
+        showPaths.getStyleClass().add("stepper-button");
+        showPaths.setMinWidth(Region.USE_PREF_SIZE);
+        showPaths.setTooltip(tip("List every path from one weight of this layer to the loss and add them up by hand:"
+                + "\nthe chain rule's sum, which backprop computes layer by layer (or click an entry of ∂L/∂W)"));
+        showPaths.managedProperty().bind(showPaths.visibleProperty());
+        showPaths.selectedProperty().addListener((o, was, now) -> refresh());
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, stageTitle, titleGap, showPaths);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
         stageLead.setWrapText(true);
         stageLead.setMinHeight(Region.USE_PREF_SIZE);
         formulas.getStyleClass().add("formulas");
@@ -162,7 +177,7 @@ public final class BackpropStepper extends BorderPane {
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.setMaxWidth(Double.MAX_VALUE);
-        VBox right = new VBox(6, stageTitle, stageLead, formulas, scroll, caption);
+        VBox right = new VBox(6, titleRow, stageLead, formulas, scroll, caption);
         right.setPadding(new Insets(0, 10, 10, 6));
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
@@ -292,6 +307,10 @@ public final class BackpropStepper extends BorderPane {
         return caption;
     }
 
+    PathsPanel pathsPanel() {
+        return paths;
+    }
+
     List<Button> stageChips() {
         List<Button> list = new ArrayList<>();
         for (Node n : chips.getChildren()) list.add((Button) n);
@@ -324,6 +343,7 @@ public final class BackpropStepper extends BorderPane {
         exampleChoice.setDisable(!has);
         if (!has) {
             nextStep.setVisible(true);
+            showPaths.setVisible(false);
             stageTitle.setText("No step traced yet");
             stageLead.setText("Press “Next step” to take one training step and take it apart, stage by stage.");
             stepInfo.setText("");
@@ -334,6 +354,7 @@ public final class BackpropStepper extends BorderPane {
         List<Stage> stages = t.stages();
         Stage stage = stages.get(stageIndex.get());
         nextStep.setVisible(stage.kind() == Kind.UPDATE);
+        showPaths.setVisible(stage.kind() == Kind.BACKWARD);
         for (int i = 0; i < stages.size(); i++) {
             Button chip = new Button(stages.get(i).title());
             chip.setId("chip-" + i);
@@ -353,7 +374,10 @@ public final class BackpropStepper extends BorderPane {
         switch (stage.kind()) {
             case FORWARD -> forward(t, stage.layer());
             case LOSS -> loss(t);
-            case BACKWARD -> backward(t, stage.layer());
+            case BACKWARD -> {
+                if (showPaths.isSelected()) paths(t, stage.layer());
+                else backward(t, stage.layer());
+            }
             case UPDATE -> update(t);
         }
         caption.setText(idleCaption);
@@ -553,6 +577,10 @@ public final class BackpropStepper extends BorderPane {
         for (int i = 0; i < dLdW.rows(); i++) {
             for (int j = 0; j < dLdW.cols(); j++) {
                 int row = i, col = j;
+                dLdW.cell(i, j).setOnMouseClicked(e -> {
+                    paths.select(l, row + 1, col + 1);
+                    showPaths.setSelected(true);
+                });
                 hover(dLdW, i, j, () -> {
                     d.mark(row, 0, MatrixTable.TRACED);
                     hPrevT.mark(0, col, MatrixTable.TRACED);
@@ -575,6 +603,15 @@ public final class BackpropStepper extends BorderPane {
             });
         }
         idleCaption = "Hover an entry of δ" + ls + " to see where it came from, or of ∂L/∂W" + ls + " to see its δ and h.";
+    }
+
+    /** The sum over paths of the chosen weight of layer l in place of the tables. */
+    private void paths(BackpropTrace t, int l) {
+        stageLead.setText("By the chain rule ∂ℓ/∂w is a sum over every path from the weight to the loss, each path the product"
+                + " of the derivatives along it. Here they are, written out and added up by hand.");
+        paths.show(t, l, column());
+        tablesBox.getChildren().setAll(paths);
+        idleCaption = "Choose another weight with i and j, or click it in ∂L/∂W" + sub(l) + "; press Paths again for the tables.";
     }
 
     private void update(BackpropTrace t) {
