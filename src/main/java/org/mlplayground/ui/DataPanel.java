@@ -419,7 +419,7 @@ final class DataPanel {
      */
     private void useRecipe(DataRecipe recipe, String why) {
         if (showingGenerated()) {
-            config.set(forTask(config.get().withData(recipe), recipe.generator().task()));
+            config.set(forTask(config.get().withData(recipe), recipe.generator().task()).withStandardize(false));
         } else {
             load(new Imported(null, false, SessionData::generated), recipe, why, null);
         }
@@ -436,7 +436,10 @@ final class DataPanel {
                 message(reason(failure));
                 return;
             }
-            TrainingConfig next = forTask(config.get().withData(recipe), data.task());
+            // Points far outside TensorFlow Playground's plane (penguins' bills in mm) would saturate the neurons:
+            // such data get standardised inputs, the generators' points stay as they are.
+            TrainingConfig next = forTask(config.get().withData(recipe), data.task())
+                    .withStandardize(!data.plane().equals(Plane.STANDARD));
             imported = data.generator() == null ? source.named(data.name()) : null;
             onData.use(data, next, why);
             config.set(next);

@@ -238,6 +238,20 @@ class DataPanelTest {
     }
 
     @Test
+    void penguinsInMillimetresGetStandardisedInputsAndTheGeneratorsDoNot(FxRobot robot) throws Exception {
+        robot.clickOn("#thumb-penguins");
+        Use use = waitForUse();
+        assertTrue(use.config().standardize(), "bills of 32 … 60 mm would saturate every tanh neuron");
+        assertTrue(use.data().plane().xMax() > 30, "the plane follows the data: " + use.data().plane());
+
+        // Generated points stay as TensorFlow Playground feeds them (here the snapshot still shows the circle,
+        // so the panel writes the recipe into the config instead of handing points over).
+        robot.clickOn("#thumb-spiral");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> config.get().data().generator() == Generator.SPIRAL);
+        assertFalse(config.get().standardize());
+    }
+
+    @Test
     void savesAPictureOfThePanel(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".thumbnail").queryAllAs(ToggleButton.class)
                 .stream().allMatch(b -> ((ImageView) b.getGraphic()).getImage() != null)));
