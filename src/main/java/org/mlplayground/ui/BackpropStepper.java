@@ -424,7 +424,7 @@ public final class BackpropStepper extends BorderPane {
                     sum += W.value(row, j) * hPrev.value(j, 0);
                 }
                 sum += b.value(row, 0);
-                return "a" + ls + "," + sub(row + 1) + " = Σⱼ W" + ls + "[" + (row + 1) + ", j] h" + lp + ",ⱼ + b" + ls + "," + sub(row + 1)
+                return "a" + sub(row + 1) + "," + ls + " = Σⱼ W" + ls + "[" + (row + 1) + ", j] hⱼ," + lp + " + b" + sub(row + 1) + "," + ls
                         + " = " + terms + " + " + num(b.value(row, 0)) + " = " + MatrixTable.format(sum) + meanNote(c, true);
             });
         }
@@ -433,7 +433,7 @@ public final class BackpropStepper extends BorderPane {
             int row = i;
             hover(h, i, 0, () -> {
                 arg.mark(row, 0, MatrixTable.TRACED);
-                return "h" + ls + "," + sub(row + 1) + " = Φ" + ls + "(" + (bn ? "z" : "a") + ls + "," + sub(row + 1) + ") = "
+                return "h" + sub(row + 1) + "," + ls + " = Φ" + ls + "(" + (bn ? "z" : "a") + sub(row + 1) + "," + ls + ") = "
                         + t.before().spec().layer(l).phi().name() + "(" + MatrixTable.format(arg.value(row, 0)) + ") = "
                         + MatrixTable.format(h.value(row, 0)) + meanNote(c, false);
             });
@@ -464,7 +464,7 @@ public final class BackpropStepper extends BorderPane {
                 hover(delta, i, 0, () -> {
                     o.mark(row, 0, MatrixTable.TRACED);
                     y.mark(row, 0, MatrixTable.TRACED);
-                    return "δ" + L + "," + sub(row + 1) + " = o" + sub(row + 1) + " − y" + sub(row + 1) + " = " + num(o.value(row, 0)) + " − "
+                    return "δ" + sub(row + 1) + "," + L + " = o" + sub(row + 1) + " − y" + sub(row + 1) + " = " + num(o.value(row, 0)) + " − "
                             + num(y.value(row, 0)) + " = " + MatrixTable.format(delta.value(row, 0)) + ": what is minus what should be";
                 });
             }
@@ -496,7 +496,7 @@ public final class BackpropStepper extends BorderPane {
                     hover(delta, i, 0, () -> {
                         o.mark(row, 0, MatrixTable.TRACED);
                         y.mark(row, 0, MatrixTable.TRACED);
-                        return "δ" + ls + "," + sub(row + 1) + " = o" + sub(row + 1) + " − y" + sub(row + 1) + " = " + num(o.value(row, 0))
+                        return "δ" + sub(row + 1) + "," + ls + " = o" + sub(row + 1) + " − y" + sub(row + 1) + " = " + num(o.value(row, 0))
                                 + " − " + num(y.value(row, 0)) + " = " + MatrixTable.format(d.value(row, 0));
                     });
                 }
@@ -512,7 +512,7 @@ public final class BackpropStepper extends BorderPane {
                     hover(delta, i, 0, () -> {
                         phiPrime.mark(row, 0, MatrixTable.TRACED);
                         dLdo.mark(row, 0, MatrixTable.TRACED);
-                        return "δ" + ls + "," + sub(row + 1) + " = Φ'(a" + ls + "," + sub(row + 1) + ") · ∂ℓ/∂o" + sub(row + 1) + " = "
+                        return "δ" + sub(row + 1) + "," + ls + " = Φ'(a" + sub(row + 1) + "," + ls + ") · ∂ℓ/∂o" + sub(row + 1) + " = "
                                 + num(phiPrime.value(row, 0)) + " · " + num(dLdo.value(row, 0)) + " = " + MatrixTable.format(d.value(row, 0))
                                 + meanNote(c, false);
                     });
@@ -540,7 +540,7 @@ public final class BackpropStepper extends BorderPane {
                     wT.markRow(row, MatrixTable.TRACED);
                     dNext.markAll(MatrixTable.TRACED);
                     if (mask != null) mask.mark(row, 0, MatrixTable.TRACED);
-                    return "∂L/∂h" + ls + "," + sub(row + 1) + " = " + (mask != null ? "m" + ls + "," + sub(row + 1) + " · " : "")
+                    return "∂L/∂h" + sub(row + 1) + "," + ls + " = " + (mask != null ? "m" + sub(row + 1) + "," + ls + " · " : "")
                             + backSum(l, row, wT, dNext, mask) + meanNote(c, mask != null);
                 });
             }
@@ -554,11 +554,11 @@ public final class BackpropStepper extends BorderPane {
                     dLdh.mark(row, 0, MatrixTable.TRACED);
                     if (mask != null) mask.mark(row, 0, MatrixTable.TRACED);
                     String name = bn ? "∂ℓ/∂z" : "δ";
-                    String head = name + ls + "," + sub(row + 1) + " = Φ'(" + (bn ? "z" : "a") + ls + "," + sub(row + 1) + ") · "
+                    String head = name + sub(row + 1) + "," + ls + " = Φ'(" + (bn ? "z" : "a") + sub(row + 1) + "," + ls + ") · "
                             + (mask != null ? "m · " : "") + "(" + sumSymbols(l, row, wT.cols()) + ") = " + num(phiPrime.value(row, 0))
                             + " · " + (mask != null ? num(mask.value(row, 0)) + " · " : "") + "(" + sumTerms(row, wT, dNext) + ") = ";
                     double value = phiPrime.value(row, 0) * (mask != null ? mask.value(row, 0) : 1) * sum(row, wT, dNext);
-                    String tail = bn ? MatrixTable.format(value) + "; batch norm then mixes the whole batch into δ" + ls + "," + sub(row + 1)
+                    String tail = bn ? MatrixTable.format(value) + "; batch norm then mixes the whole batch into δ" + sub(row + 1) + "," + ls
                             + " = " + MatrixTable.format(d.value(row, 0))
                             : MatrixTable.format(d.value(row, 0));
                     return head + tail + meanNote(c, false);
@@ -584,8 +584,8 @@ public final class BackpropStepper extends BorderPane {
                 hover(dLdW, i, j, () -> {
                     d.mark(row, 0, MatrixTable.TRACED);
                     hPrevT.mark(0, col, MatrixTable.TRACED);
-                    String entry = "∂L/∂W" + ls + "[" + (row + 1) + ", " + (col + 1) + "] = (1/B) Σₙ δ" + ls + "," + sub(row + 1) + " h" + lp
-                            + "," + sub(col + 1);
+                    String entry = "∂L/∂W" + ls + "[" + (row + 1) + ", " + (col + 1) + "] = (1/B) Σₙ δ" + sub(row + 1) + "," + ls + " h" + sub(col + 1)
+                            + "," + lp;
                     String product = num(d.value(row, 0)) + " · " + num(hPrevT.value(0, col)) + " = "
                             + MatrixTable.format(d.value(row, 0) * hPrevT.value(0, col));
                     if (batch == 1) return entry + " = " + product;
@@ -599,7 +599,7 @@ public final class BackpropStepper extends BorderPane {
             int row = i;
             hover(dLdb, i, 0, () -> {
                 d.mark(row, 0, MatrixTable.TRACED);
-                return "∂L/∂b" + ls + "," + sub(row + 1) + " = (1/B) Σₙ δ" + ls + "," + sub(row + 1) + " = " + MatrixTable.format(dLdb.value(row, 0));
+                return "∂L/∂b" + sub(row + 1) + "," + ls + " = (1/B) Σₙ δ" + sub(row + 1) + "," + ls + " = " + MatrixTable.format(dLdb.value(row, 0));
             });
         }
         idleCaption = "Hover an entry of δ" + ls + " to see where it came from, or of ∂L/∂W" + ls + " to see its δ and h.";

@@ -565,12 +565,12 @@ public final class NetworkDiagram extends Region {
                 + " = " + number(gradient);
     }
 
-    /** x₁ for an input, h₂,₁ for a hidden neuron, o₁ (or o) for an output. */
+    /** x₁ for an input, h₁,₂ (neuron 1 of layer 2, the course's order) for a hidden neuron, o₁ (or o) for an output. */
     private String neuronName(int layer, int unit) {
         int depth = sizes.length - 1;
         if (layer == 0) return FEATURES[inputRows[unit]].label();
         if (layer == depth) return sizes[depth] == 1 ? "o" : "o" + sub(unit + 1);
-        return "h" + sub(layer) + "," + sub(unit + 1);
+        return "h" + sub(unit + 1) + "," + sub(layer);
     }
 
     /** Digits as subscripts: 12 → ₁₂. */

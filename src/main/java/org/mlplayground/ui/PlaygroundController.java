@@ -437,8 +437,8 @@ public final class PlaygroundController {
         boundary.highlight(neuron.layer(), neuron.unit());
         highlightCaption.setText(neuron.layer() == 0
                 ? "input " + config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label()
-                : String.format("h%s,%d: neuron %d of layer %d", sub(neuron.layer()), neuron.unit() + 1, neuron.unit() + 1,
-                        neuron.layer()));
+                : String.format("h%s,%s: neuron %d of layer %d", sub(neuron.unit() + 1), sub(neuron.layer()),
+                        neuron.unit() + 1, neuron.layer()));
     }
 
     private static String sub(int n) {

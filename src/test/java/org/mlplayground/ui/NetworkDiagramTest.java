@@ -134,7 +134,7 @@ class NetworkDiagramTest {
 
         robot.moveTo(screen(onFx(() -> diagram.neuronCentre(1, 4))));
         assertEquals(new NetworkDiagram.Neuron(1, 4), diagram.hoveredNeuronProperty().get());
-        assertEquals("h₁,₅ (layer 1 neuron 5)", text(robot, "#hoverTip"));
+        assertEquals("h₅,₁ (layer 1 neuron 5)", text(robot, "#hoverTip"));
         robot.clickOn(screen(onFx(() -> diagram.edgePoint(2, 0, 4, 0.3))));
         assertFalse(visible(robot, "#editor"), "nothing to edit until the new weights arrive");
     }
@@ -255,7 +255,7 @@ class NetworkDiagramTest {
         String shown = text(robot, "#hoverTip");
         assertTrue(shown.startsWith("W1[3,2] = " + NetworkDiagram.number(w) + "   ∂L/∂W = " + NetworkDiagram.number(g)),
                 shown);
-        assertTrue(shown.contains("from x₂ to h₁,₃"), shown);
+        assertTrue(shown.contains("from x₂ to h₃,₁"), shown);
 
         robot.moveTo(screen(onFx(() -> diagram.biasCentre(1, 0))));
         double b = trained.network().parameters().get(1).value()[0];

@@ -277,7 +277,7 @@ class PlaygroundWindowTest {
         robot.moveTo(onFx(() -> diagram.localToScreen(diagram.neuronCentre(1, 0))));
         WaitForAsyncUtils.waitForFxEvents();
         int[] neuron = heatmapPixels(robot);
-        assertEquals("h₁,1: neuron 1 of layer 1", text(robot, ".highlight-caption"));
+        assertEquals("h₁,₁: neuron 1 of layer 1", text(robot, ".highlight-caption"));
         // Neuron 1 of layer 1 is tanh(w·x + b): its sign changes along a straight line, unlike the circle's output.
         assertTrue(different(output, neuron) > neuron.length / 10, "the plot shows the neuron, not the output");
         double[] h = paused.field().neurons()[0][0];
