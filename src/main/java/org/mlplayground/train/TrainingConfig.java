@@ -175,6 +175,8 @@ public record TrainingConfig(DataRecipe data, List<Feature> features, boolean st
         if (EnumSet.copyOf(features).size() != features.size()) {
             throw new IllegalArgumentException("a feature is listed twice: " + features);
         }
+        // The network takes its inputs in the features' own order, so [x₂, x₁] and [x₁, x₂] are one config.
+        features = List.copyOf(EnumSet.copyOf(features));
         if (hidden.size() > MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException("at most " + MAX_HIDDEN_LAYERS + " hidden layers, got " + hidden.size());
         }

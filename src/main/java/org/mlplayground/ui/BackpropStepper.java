@@ -68,6 +68,8 @@ public final class BackpropStepper extends BorderPane {
     private Runnable onNewStep = () -> { };
     private IntConsumer onExampleMode = c -> { };
     private InputMap inputMap;
+    /** The plane the run's data live in, for the boundaries of the update stage. */
+    private Plane plane = Plane.STANDARD;
 
     private final Button restart = button("Restart step", "restartStage", "Back to Forward 1 of this step (nothing is recomputed)");
     private final Button previous = button("◀ Previous", "previousStage", "The stage before (← key)");
@@ -253,6 +255,14 @@ public final class BackpropStepper extends BorderPane {
      */
     public void setInputMap(InputMap map) {
         inputMap = map;
+        boundaryTrace = null;
+        if (currentStage() != null && currentStage().kind() == Kind.UPDATE) refresh();
+    }
+
+    /** The plane the boundaries of the update stage cover: the run's data plane. */
+    void setPlane(Plane plane) {
+        if (plane.equals(this.plane)) return;
+        this.plane = plane;
         boundaryTrace = null;
         if (currentStage() != null && currentStage().kind() == Kind.UPDATE) refresh();
     }
@@ -662,7 +672,8 @@ public final class BackpropStepper extends BorderPane {
             return;
         }
         if (boundaryTrace != t) {
-            boundaries = new ImageView[] {boundaryView(t.before(), map, "boundaryBefore"), boundaryView(t.after(), map, "boundaryAfter")};
+            boundaries = new ImageView[] {boundaryView(t.before(), map, plane, "boundaryBefore"),
+                    boundaryView(t.after(), map, plane, "boundaryAfter")};
             boundaryTrace = t;
         }
         VBox beforeBox = new VBox(2, title("before"), boundaries[0]);
@@ -671,14 +682,15 @@ public final class BackpropStepper extends BorderPane {
         afterBox.setAlignment(Pos.TOP_CENTER);
         HBox pair = new HBox(6, beforeBox, op("→"), afterBox);
         pair.setAlignment(Pos.CENTER);
-        Label heading = title(map != null && !map.isIdentity() ? "Decision boundary on [−6, 6]² (through the run's feature map)"
-                : "Decision boundary on [−6, 6]²");
+        String area = plane.equals(Plane.STANDARD) ? "[−6, 6]²" : "the data's plane";
+        Label heading = title(map != null && !map.isIdentity() ? "Decision boundary on " + area + " (through the run's feature map)"
+                : "Decision boundary on " + area);
         heading.setWrapText(true);
         boundaryBox.getChildren().setAll(heading, pair);
     }
 
-    private static ImageView boundaryView(Network net, InputMap map, String id) {
-        ImageView view = new ImageView(BoundaryHeatmap.render(net, map, BOUNDARY_GRID));
+    private static ImageView boundaryView(Network net, InputMap map, Plane plane, String id) {
+        ImageView view = new ImageView(BoundaryHeatmap.render(net, map, plane, BOUNDARY_GRID));
         view.setFitWidth(BOUNDARY_SIZE);
         view.setFitHeight(BOUNDARY_SIZE);
         view.setSmooth(true);
@@ -703,7 +715,8 @@ public final class BackpropStepper extends BorderPane {
             blocks.add(new GradientCheckTable.Block(name, names, t.gradients().get(k), f));
         }
         GradientCheckTable table = new GradientCheckTable("Gradient check", blocks);
-        Tooltip.install(table, tip("Each gradient by backprop beside its central-difference estimate (C(w + ε) − C(w − ε)) / 2ε:"
+        Tooltip.install(table, tip("Each gradient by backprop beside its fourth-order central difference, h = 1e-4:"
+                + "\n(−C(w + 2h) + 8C(w + h) − 8C(w − h) + C(w − 2h)) / 12h; relative error |g − f| / max(|g|, |f|, 1e-4),"
                 + "\ngreen when they agree to 1e-6, amber up to 1e-3, red beyond (a kink of ReLU, or a bug)"));
         return table;
     }

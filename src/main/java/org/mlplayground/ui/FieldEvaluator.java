@@ -77,6 +77,7 @@ final class FieldEvaluator {
     }
 
     static final double BUDGET_MILLIS = 6;
+    private int lastBudgetSize = SIZE;
 
     /** What the full {@code size}² grid would take for {@code next}, by the speed measured so far; 0 if unknown. */
     double fullMillis(NetworkSpec next) {
@@ -87,6 +88,9 @@ final class FieldEvaluator {
         if (!next.equals(spec) || nanosPerCell == 0) return size;
         int n = size;
         while (n > 50 && nanosPerCell * n * n > BUDGET_MILLIS * 1e6) n /= 2;
+        // Go back up only with room to spare, so a noisy measurement does not flip the grid every frame.
+        if (n > lastBudgetSize && nanosPerCell * n * n > 0.6 * BUDGET_MILLIS * 1e6) n = lastBudgetSize;
+        lastBudgetSize = n;
         return n;
     }
 

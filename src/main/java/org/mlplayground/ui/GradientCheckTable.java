@@ -21,8 +21,9 @@ final class GradientCheckTable extends VBox {
             return relativeError(backprop, finiteDifference);
         }
 
+        /** The engine's definition ({@link org.mlplayground.train.GradientCheck#relativeError}), so the colours follow it. */
         static double relativeError(double g, double f) {
-            return Math.abs(g - f) / Math.max(Math.max(Math.abs(g), Math.abs(f)), 1e-12);
+            return org.mlplayground.train.GradientCheck.relativeError(g, f);
         }
     }
 

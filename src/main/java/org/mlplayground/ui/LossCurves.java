@@ -369,7 +369,7 @@ final class LossCurves {
             if (ticks.size() < 2) { // zoomed in between two round numbers: label the ends
                 ticks.clear();
                 for (double v : new double[] {lower, upper}) {
-                    ticks.add(new NumberTick(v, String.format("%.2g", v), anchor, TextAnchor.CENTER, 0));
+                    ticks.add(new NumberTick(v, String.format(java.util.Locale.ROOT, "%.2g", v), anchor, TextAnchor.CENTER, 0));
                 }
             }
             return ticks;

@@ -71,7 +71,7 @@ final class Palette {
      * {@code classes}: pale near 1/K (the network cannot tell), the class's hue near 1.
      */
     static int argbClass(int k, double p, int classes) {
-        int[] end = CLASS_RGB[Math.floorMod(k, CLASS_RGB.length)];
+        int[] end = k >= 0 && k < CLASS_RGB.length ? CLASS_RGB[k] : rgb(ofClass(k).interpolate(Color.WHITE, HEATMAP_LIGHTNESS));
         double chance = 1.0 / classes;
         double t = Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, (p - chance) / (1 - chance)));
         return 0xff000000 | blend(NEUTRAL_RGB[0], end[0], t) << 16 | blend(NEUTRAL_RGB[1], end[1], t) << 8

@@ -64,6 +64,7 @@ public final class PlaygroundController {
             org.mlplayground.train.BackpropTrace trace = loop.latestTrace();
             if (backpropMode.isSelected() && trace != null && trace != stepper.getTrace()) {
                 stepper.setInputMap(newest.inputs());
+                stepper.setPlane(newest.data().plane());
                 stepper.setTrace(trace);
             }
             meter.frame(now, System.nanoTime() - start, displayed.get().epoch());
@@ -126,8 +127,8 @@ public final class PlaygroundController {
     @FXML
     private void initialize() {
         play.textProperty().bind(Bindings.when(play.selectedProperty()).then("Pause").otherwise("Play"));
-        epoch.textProperty().bind(show(s -> String.format("%,d", s.epoch())));
-        stepCount.textProperty().bind(show(s -> String.format("%,d", s.step())));
+        epoch.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.epoch())));
+        stepCount.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.step())));
         trainLoss.textProperty().bind(show(s -> loss(s.trainLoss())));
         testLoss.textProperty().bind(show(s -> loss(s.testLoss())));
         trainAccuracy.textProperty().bind(show(s -> percent(s.trainAccuracy())));
@@ -135,7 +136,7 @@ public final class PlaygroundController {
         dataTerm.textProperty().bind(show(s -> loss(s.trainLoss())));
         penaltyTerm.textProperty().bind(show(s -> loss(s.penalty())));
         zeroWeights.textProperty().bind(show(s -> s.config().penalty() instanceof Penalty.L1
-                ? String.format("· zero weights %d of %d", s.zeroWeights(), s.weightCount()) : ""));
+                ? String.format(Locale.ROOT, "· zero weights %d of %d", s.zeroWeights(), s.weightCount()) : ""));
         showWhile(costRow, s -> !(s.config().penalty() instanceof Penalty.None));
         fps.setVisible(false);
         fps.managedProperty().bind(fps.visibleProperty());
@@ -437,7 +438,7 @@ public final class PlaygroundController {
         boundary.highlight(neuron.layer(), neuron.unit());
         highlightCaption.setText(neuron.layer() == 0
                 ? "input " + config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label()
-                : String.format("h%s,%s: neuron %d of layer %d", sub(neuron.unit() + 1), sub(neuron.layer()),
+                : String.format(Locale.ROOT, "h%s,%s: neuron %d of layer %d", sub(neuron.unit() + 1), sub(neuron.layer()),
                         neuron.unit() + 1, neuron.layer()));
     }
 
@@ -623,11 +624,11 @@ public final class PlaygroundController {
     }
 
     private static String loss(double v) {
-        return Double.isNaN(v) ? "–" : v >= 1000 ? String.format("%.3g", v) : String.format("%.4f", v);
+        return Double.isNaN(v) ? "–" : v >= 1000 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String percent(double v) {
-        return Double.isNaN(v) ? "–" : String.format("%.1f %%", 100 * v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
     // ---- For the application and tests ------------------------------------------------------------

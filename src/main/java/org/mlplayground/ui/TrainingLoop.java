@@ -276,10 +276,16 @@ final class TrainingLoop implements AutoCloseable {
                         ? commands.poll(Math.max(0, nextFrame - System.nanoTime()), TimeUnit.NANOSECONDS)
                         : commands.take();
                 if (command instanceof Stop) return;
-                if (command != null) {
-                    handle(command);
-                } else if (playing) {
-                    trainOneFrame();
+                try {
+                    if (command != null) {
+                        handle(command);
+                    } else if (playing) {
+                        trainOneFrame();
+                    }
+                } catch (RuntimeException e) {
+                    // Whatever went wrong, the thread lives on, so the student can change the setting and go on.
+                    stop("Training stopped: " + e);
+                    publishState();
                 }
             }
         } catch (InterruptedException e) {
@@ -318,6 +324,8 @@ final class TrainingLoop implements AutoCloseable {
             if (best != null) {
                 trainer.network().copyParametersFrom(best);
                 trainer.acknowledgeDivergence();
+                // The optimizer's velocities and averages grew with the blow-up: start them afresh too.
+                trainer.setOptimizer(config.optimizer());
                 problem = "";
                 notice = "Went back to the weights of epoch " + bestEpoch + " (training loss "
                         + String.format(Locale.ROOT, "%.4f", bestLoss) + ").";
@@ -364,7 +372,13 @@ final class TrainingLoop implements AutoCloseable {
                 notice = "Example " + (t.index() + 1) + " of the training set taken apart; the weights stay as they are.";
             }
         } else if (command instanceof Edit e) {
-            Parameter p = trainer.network().parameters().get(e.block());
+            List<Parameter> params = trainer.network().parameters();
+            if (e.block() < 0 || e.block() >= params.size() || e.index() < 0 || e.index() >= params.get(e.block()).size()) {
+                problem = "That weight no longer exists: the network changed since it was shown.";
+                publish(true);
+                return;
+            }
+            Parameter p = params.get(e.block());
             p.value()[e.index()] = e.value();
             notice = String.format(Locale.ROOT, "%s[%d] set to %s.", p.name(), e.index(), Double.toString(e.value()));
         }
@@ -696,8 +710,8 @@ final class TrainingLoop implements AutoCloseable {
      * date: for commands that do not touch the weights, answered without evaluating anything.
      */
     private void publishState() {
-        Snapshot s = latest.get();
-        latest.set(new Snapshot(s.config(), s.run(), s.network(), s.gradients(), s.data(), s.inputs(), s.field(),
+        // updateAndGet, not get-then-set: a refinement landing in between must not be thrown away.
+        latest.updateAndGet(s -> new Snapshot(s.config(), s.run(), s.network(), s.gradients(), s.data(), s.inputs(), s.field(),
                 s.history(), s.epoch(), s.step(), s.trainLoss(), s.penalty(), s.trainAccuracy(), s.testLoss(),
                 s.testAccuracy(), s.zeroWeights(), s.weightCount(), s.dropped(), playing, problem,
                 best == null ? -1 : bestEpoch, notice));

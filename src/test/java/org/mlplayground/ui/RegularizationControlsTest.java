@@ -73,8 +73,8 @@ class RegularizationControlsTest {
         assertTrue(visible(robot, "#penaltyTerm"));
         double penalty = number(text(robot, "#penaltyTerm"));
         assertTrue(penalty > 0, "penalty shown: " + penalty);
-        assertEquals(String.format("%.4f", l2Term(shown, 1)), text(robot, "#penaltyTerm"));
-        assertEquals(String.format("%.4f", shown.trainLoss()), text(robot, "#dataTerm"));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", l2Term(shown, 1)), text(robot, "#penaltyTerm"));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", shown.trainLoss()), text(robot, "#dataTerm"));
         assertEquals(text(robot, "#trainLoss"), text(robot, "#dataTerm"), "the training loss on top is the data term C₀");
     }
 
