@@ -18,7 +18,12 @@ public enum Initializer {
     /** Xavier/Glorot uniform: variance 2/(n_in + n_out), i.e. U(±√(6/(n_in + n_out))). */
     XAVIER_UNIFORM("xavier", "U(±√(6/(n_in+n_out)))"),
     /** He normal: variance 2/n_in, made for ReLU. */
-    HE_NORMAL("he", "N(0, 2/n_in)");
+    HE_NORMAL("he", "N(0, 2/n_in)"),
+    /**
+     * Standard normal, σ = 1 whatever the layer's width: with n_in inputs the signal's variance grows n_in-fold
+     * per linear layer, the exploding case of COURSE.md §4.
+     */
+    LARGE_GAUSSIAN("large-gaussian", "N(0, 1)");
 
     private final String id;
     private final String formula;
@@ -48,6 +53,7 @@ public enum Initializer {
                 yield limit * (2 * random.nextDouble() - 1);
             }
             case HE_NORMAL -> Math.sqrt(2.0 / nIn) * random.nextGaussian();
+            case LARGE_GAUSSIAN -> random.nextGaussian();
         };
     }
 
@@ -61,6 +67,6 @@ public enum Initializer {
             if (i.id.equalsIgnoreCase(id.trim())) return i;
         }
         throw new IllegalArgumentException("unknown initialiser '" + id
-                + "'; known: zeros, uniform, small-gaussian, lecun, xavier, he");
+                + "'; known: zeros, uniform, small-gaussian, lecun, xavier, he, large-gaussian");
     }
 }

@@ -1,0 +1,87 @@
+package org.mlplayground.health;
+
+import java.util.List;
+import org.mlplayground.engine.Network;
+import org.mlplayground.train.Trainer;
+
+/**
+ * Watches a run's gradient health while a view shows it: after each training step the loop calls
+ * {@link #afterStep(Trainer)}, which reads the step's cached pass ({@link GradientHealth#measure}), keeps the
+ * newest measurement for the view and adds ‖∂L/∂W_l‖ and ‖δ_l‖ to a bounded {@link GradientHistory}.
+ *
+ * <p><b>Costs nothing when not attached.</b> The trainer knows nothing of the monitor: the training loop
+ * holds it and calls {@link #afterStep} only while the gradient view is shown, so a hidden view costs one
+ * null check per step in the loop and nothing in the trainer. The monitor only reads the network (weights,
+ * cached pass); it draws no random numbers and touches no optimizer state, so a run trains bit-identically
+ * with the monitor attached, detached, or attached for part of it. Attached, a step costs
+ * O(Σ_l n_l (n_{l−1} + B)): one copy of the weights, the norms, and the histograms over the batch, next to
+ * backprop's O(Σ_l n_l n_{l−1} B).
+ *
+ * <p><b>Update ratio.</b> ΔW needs the weights before the step; the monitor keeps a copy of the weights it
+ * saw at the previous step. The first step measured after attaching (or after a step it missed) has no
+ * update ratio (NaN).
+ *
+ * <p>Threads: the training thread calls {@link #afterStep}; a view reads {@link #latest()} and
+ * {@link #history()} from any thread.
+ */
+public final class GradientMonitor {
+    private final GradientHistory history;
+    private volatile GradientHealth latest;
+    /** Training thread: the network and step the weight copy belongs to. */
+    private Network watched;
+    private long copiedAtStep = -1;
+    private List<double[]> copied;
+
+    public GradientMonitor() {
+        this(GradientHistory.DEFAULT_CAPACITY);
+    }
+
+    /** @param capacity the most points the history keeps (even, at least 4) */
+    public GradientMonitor(int capacity) {
+        this.history = new GradientHistory(capacity);
+    }
+
+    /**
+     * Measures the step {@code trainer} has just taken. A step the divergence guard undid is not measured
+     * (its weights were put back and its pass is not finite); a new network (a new run) starts a new history.
+     * Training thread only.
+     */
+    public void afterStep(Trainer trainer) {
+        if (trainer.divergence().isPresent()) return;
+        Network net = trainer.network();
+        long step = trainer.stepCount();
+        if (net != watched) {
+            history.clear();
+            latest = null;
+            watched = net;
+            copied = null;
+        }
+        boolean consecutive = copied != null && copiedAtStep == step - 1 && trainer.earlyStop().isEmpty();
+        GradientHealth health = GradientHealth.measure(net, step, consecutive ? copied : null);
+        latest = health;
+        history.add(GradientHistory.Point.of(health));
+        copyWeights(net);
+        copiedAtStep = step;
+    }
+
+    private void copyWeights(Network net) {
+        if (copied == null) {
+            copied = GradientHealth.weightsOf(net);
+            return;
+        }
+        for (int l = 1; l <= net.depth(); l++) {
+            double[] into = copied.get(l - 1);
+            System.arraycopy(net.layer(l).W().data, 0, into, 0, into.length);
+        }
+    }
+
+    /** The newest measurement, or {@code null} before the first. */
+    public GradientHealth latest() {
+        return latest;
+    }
+
+    /** ‖∂L/∂W_l‖ and ‖δ_l‖ of every measured step, downsampled. */
+    public GradientHistory history() {
+        return history;
+    }
+}
