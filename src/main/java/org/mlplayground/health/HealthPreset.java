@@ -2,23 +2,18 @@ package org.mlplayground.health;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.mlplayground.data.DataRecipe;
 import org.mlplayground.data.Dataset;
 import org.mlplayground.data.Feature;
 import org.mlplayground.data.Generator;
-import org.mlplayground.data.InputMap;
-import org.mlplayground.data.Standardizer;
 import org.mlplayground.engine.Activation;
 import org.mlplayground.engine.Initializer;
-import org.mlplayground.engine.Network;
 import org.mlplayground.optim.Sgd;
 import org.mlplayground.train.Augmentation;
 import org.mlplayground.train.Penalty;
 import org.mlplayground.train.Trainer;
 import org.mlplayground.train.TrainingConfig;
 import org.mlplayground.train.TrainingConfig.HiddenLayer;
-import org.mlplayground.train.TrainingData;
 
 /**
  * Runs that show healthy and unhealthy gradients (COURSE.md §4), to compare in pairs ({@link Comparison}).
@@ -114,13 +109,7 @@ public enum HealthPreset {
      */
     public static Trainer trainer(TrainingConfig config) {
         DataRecipe.Parts parts = config.data().make();
-        InputMap map = config.featureMap();
-        if (config.standardize()) map = map.andThen(Standardizer.fit(map.applyTo(parts.train())));
-        SplittableRandom seeds = new SplittableRandom(config.seed());
-        long weightSeed = seeds.nextLong(), shuffleSeed = seeds.nextLong();
-        Network network = Network.create(config.spec(outputs(config, parts.train())), config.init(), weightSeed);
-        return new Trainer(network, new TrainingData(parts.train(), parts.validation(), parts.test(), map),
-                config.settings(), shuffleSeed);
+        return config.trainer(parts.train(), parts.validation(), parts.test(), outputs(config, parts.train()));
     }
 
     private static int outputs(TrainingConfig config, Dataset train) {

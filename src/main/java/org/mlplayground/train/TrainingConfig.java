@@ -212,6 +212,23 @@ public record TrainingConfig(DataRecipe data, List<Feature> features, boolean st
         return FeatureMap.of(EnumSet.copyOf(features));
     }
 
+    /**
+     * The run this config makes on these points: inputs through the feature map (then standardised with the
+     * training points' mean and deviation, if asked), weights drawn with the seed's first number, shuffling
+     * with its second. The same config and points always give the same run.
+     *
+     * @param outputs output units: K for softmax, else 1
+     */
+    public Trainer trainer(org.mlplayground.data.Dataset train, org.mlplayground.data.Dataset validation,
+            org.mlplayground.data.Dataset test, int outputs) {
+        org.mlplayground.data.InputMap map = featureMap();
+        if (standardize) map = map.andThen(org.mlplayground.data.Standardizer.fit(map.applyTo(train)));
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
+        long weightSeed = seeds.nextLong(), shuffleSeed = seeds.nextLong();
+        org.mlplayground.engine.Network network = org.mlplayground.engine.Network.create(spec(outputs), init, weightSeed);
+        return new Trainer(network, new TrainingData(train, validation, test, map), settings(), shuffleSeed);
+    }
+
     /** What the trainer runs with; all of it may change live. */
     public TrainingSettings settings() {
         List<Double> rates = new ArrayList<>();

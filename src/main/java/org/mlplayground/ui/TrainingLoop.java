@@ -3,23 +3,19 @@ package org.mlplayground.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 import org.mlplayground.data.Dataset;
-import org.mlplayground.data.FeatureMap;
 import org.mlplayground.data.InputMap;
-import org.mlplayground.data.Standardizer;
 import org.mlplayground.engine.DenseLayer;
 import org.mlplayground.engine.Network;
 import org.mlplayground.engine.Parameter;
 import org.mlplayground.train.EpochMetrics;
 import org.mlplayground.train.Trainer;
 import org.mlplayground.train.TrainingConfig;
-import org.mlplayground.train.TrainingData;
 
 /**
  * Owns the live network and trains it on a thread of its own. Views never see the trainer: they post
@@ -470,17 +466,11 @@ final class TrainingLoop implements AutoCloseable {
             throw new IllegalArgumentException("the problem type '" + next.problem().title() + "' needs "
                     + describe(next.problem().task()) + ", but " + nextData.name() + " has " + describe(nextData.task()));
         }
-        FeatureMap features = next.featureMap();
-        InputMap map = features;
-        if (next.standardize()) map = features.andThen(Standardizer.fit(mapped(nextData.train(), features)));
-        SplittableRandom seeds = new SplittableRandom(next.seed());
-        long weightSeed = seeds.nextLong(), shuffleSeed = seeds.nextLong();
-        Network network = Network.create(next.spec(nextData.outputs()), next.init(), weightSeed);
-        Trainer fresh = new Trainer(network, new TrainingData(nextData.train(), nextData.validation(), nextData.test(), map),
-                next.settings(), shuffleSeed);
+        Trainer fresh = next.trainer(nextData.train(), nextData.validation(), nextData.test(), nextData.outputs());
+        Network network = fresh.network();
         config = next;
         data = nextData;
-        inputs = map;
+        inputs = fresh.inputMap();
         trainer = fresh;
         run++;
         best = null;
@@ -500,16 +490,6 @@ final class TrainingLoop implements AutoCloseable {
             case MULTICLASS -> "class labels 0 … K−1";
             case REGRESSION -> "real-valued targets";
         };
-    }
-
-    /** The training points through the feature map, for fitting the standardisation. */
-    private static Dataset mapped(Dataset raw, InputMap map) {
-        DMatrixRMaj in = new DMatrixRMaj(raw.inputSize(), raw.size()), out = new DMatrixRMaj(1, 1);
-        for (int c = 0; c < raw.size(); c++) for (int r = 0; r < raw.inputSize(); r++) in.set(r, c, raw.x()[c][r]);
-        map.apply(in, out);
-        double[][] x = new double[raw.size()][out.numRows];
-        for (int c = 0; c < raw.size(); c++) for (int r = 0; r < out.numRows; r++) x[c][r] = out.get(r, c);
-        return new Dataset(raw.name(), x, raw.y());
     }
 
     /** The mini-batches due in one frame, cut short by a command or by the end of the frame's time. */
