@@ -126,6 +126,17 @@ public record BackpropTrace(Network before, Network after, DMatrixRMaj x, DMatri
         return List.copyOf(stages);
     }
 
+    /** The same trace with these gradient-check estimates (same layout as {@link #gradients()}). */
+    public BackpropTrace withFiniteDifferences(List<double[]> estimates) {
+        return new BackpropTrace(before, after, x, y, examples, layers, loss, dLdo, gradients, estimates, optimizer,
+                learningRate, step);
+    }
+
+    /** Whether the gradient check has been computed (it may follow the trace, see {@link Trainer#traceStepDeferred}). */
+    public boolean checked() {
+        return finiteDifferences.size() == gradients.size();
+    }
+
     /** The batch size B. */
     public int batchSize() {
         return x.numCols;

@@ -95,7 +95,21 @@ final class StepRecorder {
      * penalty (n = training-set size), passed through the same clipping as the gradients.
      */
     BackpropTrace trace(Network after, Penalty penalty, int n, Clipping clipping) {
+        return traceWithoutCheck(after).withFiniteDifferences(estimates(penalty, n, clipping));
+    }
+
+    /** The trace with no gradient check yet (an empty {@code finiteDifferences}). */
+    BackpropTrace traceWithoutCheck(Network after) {
         if (!recorded) throw new IllegalStateException("the optimizer never evaluated the objective");
+        return new BackpropTrace(before, after, x, y, examples, layers, loss, dLdo, gradients, List.of(), optimizer,
+                learningRate, step);
+    }
+
+    /**
+     * The gradient check's estimates, passed through the same clipping as the gradients. It reads only copies
+     * made during the step (the network at the evaluation point, X, Y), so any thread may run it afterwards.
+     */
+    List<double[]> estimates(Penalty penalty, int n, Clipping clipping) {
         List<double[]> estimates = GradientCheck.estimate(evaluatedAt, x, y, penalty, n);
         List<Parameter> params = evaluatedAt.parameters();
         List<Parameter> asGradients = new ArrayList<>(params.size());
@@ -104,7 +118,6 @@ final class StepRecorder {
             asGradients.add(new Parameter(p.name(), p.layer(), p.weight(), p.value(), estimates.get(b), p.size()));
         }
         clipping.apply(asGradients);
-        return new BackpropTrace(before, after, x, y, examples, layers, loss, dLdo, gradients, estimates, optimizer,
-                learningRate, step);
+        return estimates;
     }
 }

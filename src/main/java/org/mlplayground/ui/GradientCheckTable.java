@@ -57,11 +57,14 @@ final class GradientCheckTable extends VBox {
                 Label entry = new Label(block.entries().get(k));
                 entry.getStyleClass().add("check-entry");
                 Label gCell = cell(MatrixTable.format(g));
-                Label fCell = cell(MatrixTable.format(f));
+                boolean pending = block.finiteDifference().length == 0;
+                Label fCell = cell(pending ? "checking…" : MatrixTable.format(f));
                 double rel = Row.relativeError(g, f);
-                Label relCell = cell(formatError(rel));
-                relCell.getStyleClass().add(rel < 1e-6 ? "check-good" : rel < 1e-3 ? "check-fair" : "check-bad");
-                relCell.setTooltip(new Tooltip("|g − f| / max(|g|, |f|, 1e-12) = " + rel
+                Label relCell = cell(pending ? "…" : formatError(rel));
+                relCell.getStyleClass().add(pending ? "check-pending"
+                        : rel < 1e-6 ? "check-good" : rel < 1e-3 ? "check-fair" : "check-bad");
+                relCell.setTooltip(new Tooltip(pending ? "The finite differences of a large network are being computed"
+                        : "|g − f| / max(|g|, |f|, 1e-4) = " + rel
                         + (rel < 1e-6 ? "\nbackprop and finite differences agree" : rel < 1e-3
                                 ? "\nclose: rounding, or a kink nearby" : "\nthey disagree: a kink (ReLU at 0, |x|, a dropped unit) or a bug")));
                 grid.addRow(r++, entry, gCell, fCell, relCell);

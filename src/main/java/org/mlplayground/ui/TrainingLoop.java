@@ -355,7 +355,7 @@ final class TrainingLoop implements AutoCloseable {
             playing = false;
             acknowledge();
             try {
-                latestTrace.set(trainer.traceStep());
+                traceNextStep();
                 checkEpoch();
                 trainer.divergence().ifPresent(d -> stop(d.message()));
             } catch (RuntimeException e) {
@@ -394,6 +394,25 @@ final class TrainingLoop implements AutoCloseable {
             problem = "Point not used: " + e.getMessage();
         }
     }
+
+    /**
+     * Takes the next step apart. A small network's gradient check is computed at once; a large one's (four
+     * forward passes per parameter) on the refining thread, and the trace on display is completed when it is
+     * done, so Pause and the other commands are not kept waiting.
+     */
+    private void traceNextStep() {
+        double params = trainer.network().parameterCount();
+        if (params * params * trainer.batchSize() <= INLINE_CHECK_COST) {
+            latestTrace.set(trainer.traceStep());
+            return;
+        }
+        Trainer.DeferredTrace deferred = trainer.traceStepDeferred();
+        latestTrace.set(deferred.trace());
+        refiner.execute(() -> latestTrace.compareAndSet(deferred.trace(), deferred.check().get()));
+    }
+
+    /** (parameters)² × B of a gradient check done on the spot: a few ms. */
+    private static final double INLINE_CHECK_COST = 2e6;
 
     /** A single step or epoch asked for by hand goes on after a divergence, as Play does. */
     private void acknowledge() {

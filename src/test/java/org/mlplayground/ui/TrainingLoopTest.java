@@ -127,6 +127,25 @@ class TrainingLoopTest {
         }
     }
 
+    @Test
+    void aLargeNetworksTraceGetsItsGradientCheckFromTheRefiner() throws TimeoutException {
+        List<TrainingConfig.HiddenLayer> layers = new java.util.ArrayList<>();
+        for (int l = 0; l < 8; l++) layers.add(new TrainingConfig.HiddenLayer(16, org.mlplayground.engine.Activation.tanh()));
+        try (TrainingLoop loop = new TrainingLoop(TrainingConfig.defaults().withHidden(layers))) {
+            loop.start();
+            loop.traceStep();
+            Snapshot stepped = await(loop, s -> s.step() == 1);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loop.latestTrace() != null && loop.latestTrace().checked());
+            org.mlplayground.train.BackpropTrace trace = loop.latestTrace();
+            assertEquals(1, trace.step());
+            assertTrue(trace.maxRelativeError() < 1e-6, "tanh: the check agrees, " + trace.maxRelativeError());
+            for (int b = 0; b < trace.after().parameters().size(); b++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(trace.after().parameters().get(b).value(),
+                        stepped.network().parameters().get(b).value(), 0.0, "the traced step is the step on display");
+            }
+        }
+    }
+
     /** The default config with this penalty and p in both hidden layers. */
     private static TrainingConfig regularized(Penalty penalty, double p) {
         TrainingConfig c = TrainingConfig.defaults();
