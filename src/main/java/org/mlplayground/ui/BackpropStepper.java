@@ -1,6 +1,6 @@
 package org.mlplayground.ui;
 
-import static org.mlplayground.ui.StageFormulas.sub;
+import static org.mlplayground.ui.NumberText.sub;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -54,6 +54,9 @@ public final class DecisionBoundaryView extends Region {
 
     private int[] pixels = new int[0];
     private WritableImage image;
+    private javafx.scene.image.Image featureImage;
+    private Feature shownFeature;
+    private Plane shownFeaturePlane;
     private SessionData drawnData;
     private Plane tickPlane;
 
@@ -182,9 +185,16 @@ public final class DecisionBoundaryView extends Region {
         Field field = s.field();
         int n;
         if (highlightLayer == 0) {
-            n = field.thumbSize();
-            ensureImage(n);
-            featurePixels(s, n);
+            List<Feature> features = s.config().features();
+            Feature f = features.get(Math.min(highlightUnit, features.size() - 1));
+            Plane plane = s.data().plane();
+            // A feature does not change while training: drawn once per feature and plane, as the diagram draws it.
+            if (f != shownFeature || !plane.equals(shownFeaturePlane)) {
+                featureImage = NeuronShading.feature(f, plane, field.thumbSize());
+                shownFeature = f;
+                shownFeaturePlane = plane;
+            }
+            return;
         } else if (highlightLayer > 0 && highlightLayer <= field.neurons().length
                 && highlightUnit < field.neurons()[highlightLayer - 1].length) {
             n = field.thumbSize();
@@ -207,21 +217,6 @@ public final class DecisionBoundaryView extends Region {
             image = new WritableImage(n, n);
             pixels = new int[n * n];
         }
-    }
-
-    private void featurePixels(Snapshot s, int n) {
-        List<Feature> features = s.config().features();
-        Feature f = features.get(Math.min(highlightUnit, features.size() - 1));
-        Plane plane = s.data().plane();
-        double max = 0;
-        double[] v = new double[n * n];
-        for (int row = 0; row < n; row++) {
-            for (int col = 0; col < n; col++) {
-                v[row * n + col] = f.of(plane.x(col, n), plane.y(row, n));
-                max = Math.max(max, Math.abs(v[row * n + col]));
-            }
-        }
-        for (int i = 0; i < v.length; i++) pixels[i] = Palette.argb(max == 0 ? 0 : v[i] / max);
     }
 
     /** The heatmap colours of the output units' values {@code o[k][i]}. */
@@ -256,7 +251,8 @@ public final class DecisionBoundaryView extends Region {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (snapshot.get() == null || image == null || canvas.getWidth() <= 0) return;
         g.setImageSmoothing(true);
-        g.drawImage(image, 0, 0, canvas.getWidth(), canvas.getHeight());
+        g.drawImage(highlightLayer == 0 && featureImage != null ? featureImage : image, 0, 0, canvas.getWidth(),
+                canvas.getHeight());
     }
 
     private void drawPoints() {

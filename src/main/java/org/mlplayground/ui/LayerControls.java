@@ -50,8 +50,8 @@ final class LayerControls extends FlowPane {
         remove.setTooltip(new Tooltip("One neuron fewer in hidden layer " + l + " (at least 1; resets the weights)"));
         add.setTooltip(new Tooltip("One neuron more in hidden layer " + l + " (at most " + TrainingConfig.MAX_NEURONS
                 + "; resets the weights)"));
-        count.setTooltip(new Tooltip("n" + NetworkDiagram.sub(l) + ": neurons in hidden layer " + l));
-        phi.setTooltip(new Tooltip("Φ" + NetworkDiagram.sub(l) + ", the activation of hidden layer " + l
+        count.setTooltip(new Tooltip("n" + NumberText.sub(l) + ": neurons in hidden layer " + l));
+        phi.setTooltip(new Tooltip("Φ" + NumberText.sub(l) + ", the activation of hidden layer " + l
                 + " (resets the weights)"));
         dropout.setTooltip(new Tooltip("Dropout rate p of hidden layer " + l
                 + ": each training example drops a neuron with probability p (applies live)"));

@@ -1,5 +1,7 @@
 package org.mlplayground.ui;
 
+import static org.mlplayground.ui.NumberText.sub;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -571,13 +573,6 @@ public final class NetworkDiagram extends Region {
         if (layer == 0) return FEATURES[inputRows[unit]].label();
         if (layer == depth) return sizes[depth] == 1 ? "o" : "o" + sub(unit + 1);
         return "h" + sub(unit + 1) + "," + sub(layer);
-    }
-
-    /** Digits as subscripts: 12 → ₁₂. */
-    static String sub(int n) {
-        StringBuilder s = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) s.append((char) ('\u2080' + (c - '0')));
-        return s.toString();
     }
 
     /** Four decimals, or three significant digits for tiny numbers, with a true minus sign. */

@@ -42,6 +42,15 @@ final class NumberText {
         return format(value);
     }
 
+    private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
+
+    /** n as subscript digits, for the course's indices: 12 → "₁₂", −1 → "₋₁". */
+    static String sub(int n) {
+        StringBuilder s = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) s.append(c == '-' ? '₋' : SUBSCRIPTS.charAt(c - '0'));
+        return s.toString();
+    }
+
     /** 0.03 as "0.03", 3.0 as "3": the shortest exact decimal. */
     static String format(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -1,5 +1,7 @@
 package org.mlplayground.ui;
 
+import static org.mlplayground.ui.NumberText.sub;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -440,12 +442,6 @@ public final class PlaygroundController {
                 ? "input " + config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label()
                 : String.format(Locale.ROOT, "h%s,%s: neuron %d of layer %d", sub(neuron.unit() + 1), sub(neuron.layer()),
                         neuron.unit() + 1, neuron.layer()));
-    }
-
-    private static String sub(int n) {
-        StringBuilder b = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) b.append((char) ('₀' + (c - '0')));
-        return b.toString();
     }
 
     /**

@@ -146,13 +146,4 @@ final class StageFormulas {
     private static String texText(String s) {
         return s.replaceAll("[\\\\{}$&#^_%~]", "");
     }
-
-    private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
-
-    /** n in subscript digits: 12 → "₁₂". */
-    static String sub(int n) {
-        StringBuilder s = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) s.append(c == '-' ? '₋' : SUBSCRIPTS.charAt(c - '0'));
-        return s.toString();
-    }
 }

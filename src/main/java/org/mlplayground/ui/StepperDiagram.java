@@ -152,7 +152,7 @@ final class StepperDiagram extends Region {
         g.setTextBaseline(VPos.TOP);
         for (int l = 0; l <= depth; l++) {
             g.setFill(l == focus && stage.kind() != Kind.UPDATE ? TEXT : MUTED);
-            g.fillText(l == 0 ? "x" : l == depth ? "o" : "h" + StageFormulas.sub(l), xs[l][0], 4);
+            g.fillText(l == 0 ? "x" : l == depth ? "o" : "h" + NumberText.sub(l), xs[l][0], 4);
         }
 
         // Neurons and the flowing values.

@@ -268,7 +268,7 @@ class NetworkDiagramTest {
     void numbersUseATrueMinusAndSubscriptsAreDigits() {
         assertEquals("−0.0213", NetworkDiagram.number(-0.02131));
         assertEquals("3.00e−05", NetworkDiagram.number(3e-5));
-        assertEquals("₁₂", NetworkDiagram.sub(12));
+        assertEquals("₁₂", NumberText.sub(12));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -284,10 +284,23 @@ class PlaygroundWindowTest {
         double min = java.util.Arrays.stream(h).min().orElseThrow(), max = java.util.Arrays.stream(h).max().orElseThrow();
         assertTrue(min < 0 && max > 0, "the neuron's output crosses 0 on the plane: " + min + " … " + max);
 
+        // An input: x₁ runs from −6 (orange) on the left to +6 (blue) on the right.
+        robot.moveTo(onFx(() -> diagram.localToScreen(diagram.featureCentre(org.mlplayground.data.Feature.X1))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("input x₁", text(robot, ".highlight-caption"));
+        int[] x1 = heatmapPixels(robot);
+        int side = (int) Math.round(Math.sqrt(x1.length));
+        Color left = argbColor(x1[side / 2 * side + 2]), right = argbColor(x1[side / 2 * side + side - 3]);
+        assertTrue(left.getRed() > left.getBlue() && right.getBlue() > right.getRed(), left + " … " + right);
+
         robot.moveTo("#heatmap");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, different(output, heatmapPixels(robot)), "back to the output when the pointer leaves");
         assertEquals("", text(robot, ".highlight-caption"));
+    }
+
+    private static Color argbColor(int p) {
+        return Color.rgb((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
     }
 
     private static int different(int[] a, int[] b) {
