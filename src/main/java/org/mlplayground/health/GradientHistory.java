@@ -1,7 +1,7 @@
 package org.mlplayground.health;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.mlplayground.train.DownsampledHistory;
 
 /**
  * Per-layer ‖∂L/∂W_l‖ and ‖δ_l‖ against the step, in bounded memory however long the run: the downsampling
@@ -80,14 +80,7 @@ public final class GradientHistory {
         }
     }
 
-    private final int capacity;
-    private final List<Point> buckets;
-    private Point first;
-    private Point latest;
-    private long stride = 1;
-    private long added;
-    private long pendingCount;
-    private Point pendingSum;
+    private final DownsampledHistory<Point> points;
 
     public GradientHistory() {
         this(DEFAULT_CAPACITY);
@@ -95,78 +88,55 @@ public final class GradientHistory {
 
     /** @param capacity the most points ever kept, even and at least 4 */
     public GradientHistory(int capacity) {
-        if (capacity < 4 || capacity % 2 != 0) {
-            throw new IllegalArgumentException("a gradient history needs an even capacity of at least 4 points, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.buckets = new ArrayList<>(capacity - 2);
+        this.points = new DownsampledHistory<>(capacity, new DownsampledHistory.Averaging<>() {
+            @Override
+            public Point plus(Point a, Point b) {
+                return a.plus(b, b.step);
+            }
+
+            @Override
+            public Point mean(Point sum, long n) {
+                return sum.dividedBy(n);
+            }
+        });
     }
 
     public int capacity() {
-        return capacity;
+        return points.capacity();
     }
 
     /** Records the next measurement; all points must have the same number of layers. */
-    public synchronized void add(Point point) {
+    public void add(Point point) {
+        Point first = points.first();
         if (first != null && point.dLdWNorm.length != first.dLdWNorm.length) {
             throw new IllegalArgumentException("a point of " + point.dLdWNorm.length + " layers in a history of "
                     + first.dLdWNorm.length);
         }
-        added++;
-        latest = point;
-        if (first == null) {
-            first = point;
-            return;
-        }
-        pendingCount++;
-        pendingSum = pendingSum == null ? point : pendingSum.plus(point, point.step);
-        if (pendingCount < stride) return;
-        buckets.add(stride == 1 ? point : pendingSum.dividedBy(stride));
-        pendingCount = 0;
-        pendingSum = null;
-        if (buckets.size() == capacity - 2) mergeAdjacentPairs();
-    }
-
-    private void mergeAdjacentPairs() {
-        List<Point> merged = new ArrayList<>(capacity - 2);
-        for (int i = 0; i + 1 < buckets.size(); i += 2) {
-            Point a = buckets.get(i), b = buckets.get(i + 1);
-            merged.add(a.plus(b, b.step).dividedBy(2));
-        }
-        buckets.clear();
-        buckets.addAll(merged);
-        stride *= 2;
+        points.add(point);
     }
 
     /** The curve to draw, oldest first: the first point, the bucket means, the newest point as recorded. */
-    public synchronized List<Point> points() {
-        if (first == null) return List.of();
-        List<Point> points = new ArrayList<>(buckets.size() + 2);
-        points.add(first);
-        points.addAll(buckets);
-        if (latest != first) {
-            if (pendingCount == 0) points.remove(points.size() - 1);
-            points.add(latest);
-        }
-        return List.copyOf(points);
+    public List<Point> points() {
+        return points.points();
     }
 
     /** How many points {@link #points()} returns now; never more than {@link #capacity()}. */
-    public synchronized int size() {
-        if (first == null) return 0;
-        return 1 + buckets.size() + (latest != first && pendingCount > 0 ? 1 : 0);
+    public int size() {
+        return points.size();
     }
 
     /** How many measurements have been recorded in all. */
-    public synchronized long added() {
-        return added;
+    public long added() {
+        return points.added();
+    }
+
+    /** The newest point as recorded, or {@code null}. */
+    public Point latest() {
+        return points.latest();
     }
 
     /** Forgets every point (a new run). */
-    public synchronized void clear() {
-        buckets.clear();
-        first = latest = pendingSum = null;
-        stride = 1;
-        added = pendingCount = 0;
+    public void clear() {
+        points.clear();
     }
 }

@@ -1,6 +1,5 @@
 package org.mlplayground.train;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,15 +20,7 @@ public final class MetricHistory {
     /** Room for a long chart at one pixel per point. */
     public static final int DEFAULT_CAPACITY = 2000;
 
-    private final int capacity;
-    private final List<EpochMetrics> buckets;
-    private EpochMetrics first;
-    private EpochMetrics latest;
-    private long stride = 1;
-    private long added;
-    /** Sums over the raw points of the bucket being filled. */
-    private long pendingCount;
-    private EpochMetrics pendingSum;
+    private final DownsampledHistory<EpochMetrics> points;
 
     public MetricHistory() {
         this(DEFAULT_CAPACITY);
@@ -37,74 +28,48 @@ public final class MetricHistory {
 
     /** @param capacity the most points ever kept, even and at least 4 */
     public MetricHistory(int capacity) {
-        if (capacity < 4 || capacity % 2 != 0) {
-            throw new IllegalArgumentException("a metric history needs an even capacity of at least 4 points, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.buckets = new ArrayList<>(capacity - 2);
+        this.points = new DownsampledHistory<>(capacity, new DownsampledHistory.Averaging<>() {
+            @Override
+            public EpochMetrics plus(EpochMetrics a, EpochMetrics b) {
+                return a.plus(b);
+            }
+
+            @Override
+            public EpochMetrics mean(EpochMetrics sum, long n) {
+                return sum.dividedBy(n);
+            }
+        });
     }
 
     public int capacity() {
-        return capacity;
+        return points.capacity();
     }
 
     /** Records the metrics of the next epoch. */
-    public synchronized void add(EpochMetrics point) {
-        added++;
-        latest = point;
-        if (first == null) {
-            first = point;
-            return;
-        }
-        pendingCount++;
-        pendingSum = pendingSum == null ? point : pendingSum.plus(point);
-        if (pendingCount < stride) return;
-        buckets.add(stride == 1 ? point : pendingSum.dividedBy(stride));
-        pendingCount = 0;
-        pendingSum = null;
-        if (buckets.size() == capacity - 2) mergeAdjacentPairs();
-    }
-
-    private void mergeAdjacentPairs() {
-        List<EpochMetrics> merged = new ArrayList<>(capacity - 2);
-        for (int i = 0; i + 1 < buckets.size(); i += 2) {
-            EpochMetrics a = buckets.get(i), b = buckets.get(i + 1);
-            merged.add(a.plus(b).dividedBy(2));
-        }
-        buckets.clear();
-        buckets.addAll(merged);
-        stride *= 2;
+    public void add(EpochMetrics point) {
+        points.add(point);
     }
 
     /**
      * The curve to draw, oldest first: the first point, the bucket means, the newest point as recorded (in
      * place of the last bucket's mean when that bucket ends with it).
      */
-    public synchronized List<EpochMetrics> points() {
-        if (first == null) return List.of();
-        List<EpochMetrics> points = new ArrayList<>(buckets.size() + 2);
-        points.add(first);
-        points.addAll(buckets);
-        if (latest != first) {
-            if (pendingCount == 0) points.remove(points.size() - 1);
-            points.add(latest);
-        }
-        return List.copyOf(points);
+    public List<EpochMetrics> points() {
+        return points.points();
     }
 
     /** How many points {@link #points()} returns now; never more than {@link #capacity()}. */
-    public synchronized int size() {
-        if (first == null) return 0;
-        return 1 + buckets.size() + (latest != first && pendingCount > 0 ? 1 : 0);
+    public int size() {
+        return points.size();
     }
 
     /** How many epochs have been recorded in all. */
-    public synchronized long added() {
-        return added;
+    public long added() {
+        return points.added();
     }
 
     /** The newest point as it was recorded, or {@code null} before the first epoch. */
-    public synchronized EpochMetrics latest() {
-        return latest;
+    public EpochMetrics latest() {
+        return points.latest();
     }
 }
