@@ -61,6 +61,11 @@ public final class EngineBenchmark {
         print("frame_default_training", frame.training(), "ms");
         print("frame_default_drawing", frame.drawing(), "ms");
         print("loss_chart_redraw_" + frame.chartPoints(), frame.chartRedraw(), "ms");
+        FrameBenchmark.Result gradients = FrameBenchmark.run(10, true);
+        print("frame_default_gradient_view", gradients.frame(), "ms");
+        print("frame_default_gradient_view_training", gradients.training(), "ms");
+        print("frame_default_gradient_view_drawing", gradients.drawing(), "ms");
+        FrameBenchmark.finish();
     }
 
     /**

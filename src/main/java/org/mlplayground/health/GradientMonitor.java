@@ -27,6 +27,7 @@ import org.mlplayground.train.Trainer;
 public final class GradientMonitor {
     private final GradientHistory history;
     private volatile GradientHealth latest;
+    private volatile Chain chain;
     /** Training thread: the network and step the weight copy belongs to. */
     private Network watched;
     private long copiedAtStep = -1;
@@ -53,12 +54,14 @@ public final class GradientMonitor {
         if (net != watched) {
             history.clear();
             latest = null;
+            chain = null;
             watched = net;
             copied = null;
         }
         boolean consecutive = copied != null && copiedAtStep == step - 1 && trainer.earlyStop().isEmpty();
         GradientHealth health = GradientHealth.measure(net, step, consecutive ? copied : null);
         latest = health;
+        chain = isChain(net) ? Chain.of(net, 0) : null;
         history.add(GradientHistory.Point.of(health));
         copyWeights(net);
         copiedAtStep = step;
@@ -73,6 +76,26 @@ public final class GradientMonitor {
             double[] into = copied.get(l - 1);
             System.arraycopy(net.layer(l).W().data, 0, into, 0, into.length);
         }
+    }
+
+    /**
+     * Whether {@link Chain#of} can read {@code net}'s last pass: one neuron in every layer, no batch norm, no
+     * dropout in that pass.
+     */
+    static boolean isChain(Network net) {
+        for (int l = 1; l <= net.depth(); l++) {
+            var layer = net.layer(l);
+            if (layer.size() != 1 || layer.batchNorm() || layer.dropoutMask().getNumElements() > 0) return false;
+        }
+        return net.layer(1).delta().numCols > 0;
+    }
+
+    /**
+     * The chain of the newest measured step's first example when the network is a chain (one neuron per layer,
+     * no batch norm or dropout), otherwise {@code null}.
+     */
+    public Chain latestChain() {
+        return chain;
     }
 
     /** The newest measurement, or {@code null} before the first. */

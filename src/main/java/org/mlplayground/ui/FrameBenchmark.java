@@ -42,22 +42,40 @@ public final class FrameBenchmark {
 
     /** The default setup at {@code epochsPerFrame} epochs per frame, timed over {@value #FRAMES} frames. */
     public static Result run(int epochsPerFrame) throws InterruptedException {
+        return run(epochsPerFrame, false);
+    }
+
+    /**
+     * As {@link #run(int)}; with {@code gradientView} the gradient view is open: its monitor measures every
+     * training step (part of the training figure) and the view redraws from it every frame (part of the drawing
+     * figure; in the window it redraws at most {@value GradientHealthView#REDRAWS_PER_SECOND} times a second).
+     * Call {@link #finish()} after the last run.
+     */
+    public static Result run(int epochsPerFrame, boolean gradientView) throws InterruptedException {
         startHeadless();
         TrainingConfig config = TrainingConfig.defaults();
         try (TrainingLoop loop = new TrainingLoop(config)) {
+            org.mlplayground.health.GradientMonitor monitor = new org.mlplayground.health.GradientMonitor();
+            if (gradientView) loop.watchGradients(monitor);
+            GradientHealthView health = new GradientHealthView();
+            health.setMonitor(monitor);
             int steps = epochsPerFrame * loop.latest().data().train().size() / config.batchSize();
             DecisionBoundaryView boundary = new DecisionBoundaryView();
             NetworkDiagram diagram = new NetworkDiagram();
             LossChart chart = new LossChart();
             CountDownLatch shown = new CountDownLatch(1);
+            Stage[] window = new Stage[1];
             Platform.runLater(() -> {
                 diagram.configProperty().set(config);
                 boundary.setPrefSize(420, 420);
                 diagram.setPrefSize(700, 520);
                 chart.setPrefSize(460, 220);
                 Stage stage = new Stage();
-                stage.setScene(new Scene(new HBox(diagram, boundary, chart), 1600, 560));
+                health.setPrefSize(1000, 800);
+                stage.setScene(new Scene(gradientView ? new HBox(diagram, boundary, chart, health) : new HBox(diagram, boundary, chart),
+                        gradientView ? 2600 : 1600, gradientView ? 800 : 560));
                 stage.show();
+                window[0] = stage;
                 shown.countDown();
             });
             shown.await();
@@ -73,6 +91,7 @@ public final class FrameBenchmark {
                     boundary.snapshotProperty().set(s);
                     diagram.snapshotProperty().set(s);
                     chart.snapshotProperty().set(s);
+                    if (gradientView) health.redrawNow();
                     drawn.set(System.nanoTime() - d0);
                     done.countDown();
                 });
@@ -99,10 +118,14 @@ public final class FrameBenchmark {
                 done.await();
                 if (i >= 0) chartMs[i] = redraw.get() * 1e-6;
             }
+            Platform.runLater(() -> window[0].hide());
             return new Result(median(frame), median(training), median(drawing), last.history().size(), median(chartMs));
-        } finally {
-            Platform.exit();
         }
+    }
+
+    /** Ends the JavaFX toolkit the runs started. */
+    public static void finish() {
+        Platform.exit();
     }
 
     /**
@@ -151,11 +174,17 @@ public final class FrameBenchmark {
     private static void startHeadless() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        // A screen that holds the widest benchmark window: Monocle's default 1280×800 overflows.
+        System.setProperty("headless.geometry", "2800x1000-32");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            return; // a second run in the same benchmark
+        }
         started.await();
     }
 }

@@ -2,6 +2,7 @@ package org.mlplayground.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.mlplayground.health.HealthPreset;
 import org.mlplayground.train.Penalty;
 
 /**
@@ -11,7 +12,10 @@ import org.mlplayground.train.Penalty;
  * screenshots. {@code --penalty none|l1|l2 [--lambda λ]} and {@code --dropout p} start with those remedies
  * chosen, as if picked in the top bar and the diagram. {@code --speed N} trains N mini-batches per frame;
  * {@code --fps} shows the frame readout (as F3 does); {@code --backprop} opens the backprop stepper (with
- * {@code --snapshot}: after the epochs, on the next step's second backward stage). With Maven:
+ * {@code --snapshot}: after the epochs, on the next step's second backward stage); {@code --gradients} opens the
+ * gradient-health view, {@code --health-preset ID} puts one of its presets into the playground and
+ * {@code --compare ID} starts one of its comparisons (both open the view; ids as in {@link HealthPreset} and
+ * {@link HealthPreset.Comparison}, lower case with hyphens). With Maven:
  * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
@@ -20,14 +24,30 @@ import org.mlplayground.train.Penalty;
  * @param speed    mini-batches per frame while playing, at least 1
  * @param fps      whether the frame readout shows from the start
  * @param backprop whether the backprop stepper opens at the start (after the epochs, with a snapshot)
+ * @param gradients whether the gradient-health view opens at the start
+ * @param healthPreset the gradient view's preset to start with, or null
+ * @param comparison the gradient view's comparison to start with (playing), or null
  */
 record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps,
-        boolean backprop) {
+        boolean backprop, boolean gradients, HealthPreset healthPreset, HealthPreset.Comparison comparison) {
     static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, "
-            + "--speed N, --fps, --backprop";
+            + "--speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID";
 
     LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
-        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false);
+        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false, false, null, null);
+    }
+
+    /** An enum constant's id on the command line: SIGMOID_VS_RELU → sigmoid-vs-relu. */
+    static String id(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String option, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (id(e).equals(text.trim().toLowerCase(java.util.Locale.ROOT))) return e;
+        }
+        throw new IllegalArgumentException(option + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(LaunchOptions::id).collect(java.util.stream.Collectors.joining(", ")) + "; got '" + text + "'");
     }
 
     /**
@@ -43,6 +63,9 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         int speed = TrainingLoop.DEFAULT_SPEED;
         boolean fps = false;
         boolean backprop = false;
+        boolean gradients = false;
+        HealthPreset preset = null;
+        HealthPreset.Comparison comparison = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -55,10 +78,18 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                 case "--speed" -> speed = parseSpeed(value(args, ++i, arg));
                 case "--fps" -> fps = true;
                 case "--backprop" -> backprop = true;
+                case "--gradients" -> gradients = true;
+                case "--health-preset" -> preset = named(HealthPreset.class, arg, value(args, ++i, arg));
+                case "--compare" -> comparison = named(HealthPreset.Comparison.class, arg, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
-        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps, backprop);
+        if (backprop && (gradients || preset != null || comparison != null)) {
+            throw new IllegalArgumentException("--backprop and the gradient view (--gradients, --health-preset, --compare) "
+                    + "take the same place; choose one");
+        }
+        return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps, backprop,
+                gradients || preset != null || comparison != null, preset, comparison);
     }
 
     private static int parseSpeed(String text) {

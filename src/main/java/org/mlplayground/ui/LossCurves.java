@@ -7,11 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,22 +19,16 @@ import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.block.ColumnArrangement;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.xy.AbstractXYDataset;
@@ -195,57 +186,6 @@ final class LossCurves {
         return r;
     }
 
-    /**
-     * Lines only, each series one path with at most its lowest and highest point per pixel column: 2000 epochs
-     * on a 400 px plot cost about what 400 would. The legend swatch stays XYLineAndShapeRenderer's.
-     */
-    private static final class ColumnLines extends XYLineAndShapeRenderer {
-        ColumnLines() {
-            super(true, false);
-        }
-
-        @Override
-        public int getPassCount() {
-            return 1;
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
-                CrosshairState crosshairState, int pass) {
-            if (item != state.getLastItemIndex() || !getItemVisible(series, item)) return; // the whole series at once
-            RectangleEdge xEdge = plot.getDomainAxisEdge(), yEdge = plot.getRangeAxisEdge();
-            Path2D.Double path = new Path2D.Double();
-            long column = Long.MIN_VALUE;
-            double x = 0, low = 0, high = 0;
-            for (int i = state.getFirstItemIndex(); i <= item; i++) {
-                double px = domainAxis.valueToJava2D(dataset.getXValue(series, i), dataArea, xEdge);
-                double py = rangeAxis.valueToJava2D(dataset.getYValue(series, i), dataArea, yEdge);
-                if ((long) Math.floor(px) != column) {
-                    if (column != Long.MIN_VALUE) appendColumn(path, x, low, high);
-                    column = (long) Math.floor(px);
-                    x = px;
-                    low = high = py;
-                } else {
-                    low = Math.min(low, py);
-                    high = Math.max(high, py);
-                }
-            }
-            if (column != Long.MIN_VALUE) appendColumn(path, x, low, high);
-            g2.setPaint(lookupSeriesPaint(series));
-            g2.setStroke(lookupSeriesStroke(series));
-            g2.draw(path);
-        }
-
-        private static void appendColumn(Path2D.Double path, double x, double low, double high) {
-            if (path.getCurrentPoint() == null) {
-                path.moveTo(x, low);
-            } else {
-                path.lineTo(x, low);
-            }
-            if (high != low) path.lineTo(x, high);
-        }
-    }
 
     private static Stroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f);
@@ -339,56 +279,6 @@ final class LossCurves {
 
     private static void copyRange(ValueAxis from, ValueAxis to) {
         if (!from.isAutoRange()) to.setRange(from.getRange());
-    }
-
-    /**
-     * A log axis labelled like log paper, at 1, 2, 5 × 10ᵏ (or as many of 1…9 × 10ᵏ as fit): LogAxis's own
-     * ticks are evenly spaced exponents, which label a short axis 0.3162, 0.631, … or not at all.
-     */
-    private static final class DecadeAxis extends LogAxis {
-        private static final double[][] MANTISSAS = {
-            {1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 5, 7}, {1, 2, 5}, {1, 3}, {1}};
-
-        DecadeAxis(String label) {
-            super(label);
-        }
-
-        @Override
-        protected List<ValueTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            double lower = Math.max(getRange().getLowerBound(), getSmallestValue()), upper = getRange().getUpperBound();
-            double lineHeight = g2.getFontMetrics(getTickLabelFont()).getHeight();
-            int room = Math.max(2, (int) (dataArea.getHeight() / (1.6 * lineHeight)));
-            List<Double> values = List.of();
-            for (double[] mantissas : MANTISSAS) {
-                values = ticks(lower, upper, mantissas);
-                if (values.size() <= room) break;
-            }
-            TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
-            List<ValueTick> ticks = new ArrayList<>();
-            for (double v : values) ticks.add(new NumberTick(v, label(v), anchor, TextAnchor.CENTER, 0));
-            if (ticks.size() < 2) { // zoomed in between two round numbers: label the ends
-                ticks.clear();
-                for (double v : new double[] {lower, upper}) {
-                    ticks.add(new NumberTick(v, String.format(java.util.Locale.ROOT, "%.2g", v), anchor, TextAnchor.CENTER, 0));
-                }
-            }
-            return ticks;
-        }
-
-        private static List<Double> ticks(double lower, double upper, double[] mantissas) {
-            List<Double> ticks = new ArrayList<>();
-            for (int k = (int) Math.floor(Math.log10(lower)); k <= (int) Math.ceil(Math.log10(upper)); k++) {
-                for (double m : mantissas) {
-                    double v = m * Math.pow(10, k);
-                    if (v >= lower && v <= upper) ticks.add(v);
-                }
-            }
-            return ticks;
-        }
-
-        private static String label(double v) {
-            return new DecimalFormat(v >= 1e-4 ? "0.####" : "0E0").format(v);
-        }
     }
 
     /**

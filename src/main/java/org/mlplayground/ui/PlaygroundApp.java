@@ -57,7 +57,17 @@ public final class PlaygroundApp extends Application {
         controller.chooseRegularization(options.penalty(), options.dropout());
         controller.chooseSpeed(options.speed());
         if (options.fps()) controller.showFrameReadout();
-        if (options.snapshot() != null) {
+        if (options.gradients()) {
+            controller.openGradientHealth();
+            if (options.healthPreset() != null) controller.configProperty().set(options.healthPreset().config());
+            if (options.comparison() != null) controller.gradientHealthView().compare(options.comparison());
+        }
+        if (options.snapshot() != null && options.comparison() != null) {
+            // The pair trains on its own; the picture is taken once it has done the epochs (25 steps each).
+            PauseTransition wait = new PauseTransition(Duration.millis(Math.max(800, options.epochs() * 40L)));
+            wait.setOnFinished(e -> captureSoon(scene, options));
+            wait.play();
+        } else if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
         } else if (options.backprop()) {
             controller.openBackprop();

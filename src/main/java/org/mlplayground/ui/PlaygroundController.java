@@ -32,12 +32,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Callback;
 import org.mlplayground.data.Generator;
 import org.mlplayground.engine.Activation;
 import org.mlplayground.engine.Initializer;
+import org.mlplayground.health.GradientMonitor;
 import org.mlplayground.optim.Hyperparameters;
 import org.mlplayground.train.Penalty;
 import org.mlplayground.train.TrainingConfig;
@@ -69,6 +71,7 @@ public final class PlaygroundController {
                 stepper.setPlane(newest.data().plane());
                 stepper.setTrace(trace);
             }
+            if (healthMode.isSelected()) healthView.refresh();
             meter.frame(now, System.nanoTime() - start, displayed.get().epoch());
             if (fps.isVisible()) fps.setText(meter.text());
         }
@@ -115,6 +118,11 @@ public final class PlaygroundController {
     @FXML private DataPanel dataController;
     @FXML private ToggleButton backpropMode;
     @FXML private BackpropStepper stepper;
+    @FXML private ToggleButton healthMode;
+    @FXML private StackPane centerStack;
+    private final GradientHealthView healthView = new GradientHealthView();
+    /** Watches the run's gradients; attached to the loop only while the gradient view is shown. */
+    private final GradientMonitor gradientMonitor = new GradientMonitor();
     @FXML private VBox playColumn;
     @FXML private javafx.scene.control.ScrollPane dataColumn;
     @FXML private Label message;
@@ -192,10 +200,17 @@ public final class PlaygroundController {
         });
 
         stepper.setOnNewStep(loop::traceStep);
-        playColumn.visibleProperty().bind(backpropMode.selectedProperty().not());
+        healthView.setId("healthView");
+        healthView.setVisible(false);
+        healthView.setMonitor(gradientMonitor);
+        healthView.setOnChange(change -> config.set(change.apply(config.get())));
+        healthView.setOnComparisonPlay(this::pausePlaying);
+        centerStack.getChildren().add(healthView);
+        healthView.visibleProperty().bind(healthMode.selectedProperty());
+        playColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not()));
         stepper.visibleProperty().bind(backpropMode.selectedProperty());
-        // The stepper's tables need the room; the data panel is not used while stepping.
-        dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not());
+        // The stepper's tables and the gradient view need the room; the data panel is not used there.
+        dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not()));
         dataColumn.managedProperty().bind(dataColumn.visibleProperty());
 
         setUpControls();
@@ -540,6 +555,10 @@ public final class PlaygroundController {
                     backpropMode.fire();
                     e.consume();
                 }
+                case G -> {
+                    healthMode.fire();
+                    e.consume();
+                }
                 case SPACE -> {
                     play.fire();
                     e.consume();
@@ -588,6 +607,7 @@ public final class PlaygroundController {
     @FXML
     private void toggleBackprop() {
         if (backpropMode.isSelected()) {
+            if (healthMode.isSelected()) healthMode.fire();
             play.setSelected(false);
             // One example first: there δ = Φ'(a) ⊙ ∂L/∂h holds entry by entry; the batch mean is one click away.
             stepper.exampleColumnProperty().set(0);
@@ -595,6 +615,26 @@ public final class PlaygroundController {
             inform("Backprop: the next training step, one stage at a time. ← / → move between stages; click a "
                     + "training point in the output to take that example apart.");
         } else {
+            localMessage = "";
+            showStatus(displayed.get());
+        }
+    }
+
+    /**
+     * Shows or hides the gradient view. Its monitor measures the run's steps only while it is shown: hidden, the
+     * training thread does no gradient-health work at all.
+     */
+    @FXML
+    private void toggleHealth() {
+        if (healthMode.isSelected()) {
+            if (backpropMode.isSelected()) backpropMode.fire();
+            loop.watchGradients(gradientMonitor);
+            healthView.redrawNow();
+            inform("Gradients: every training step is measured while this view is open. Press Play (or Step); "
+                    + "pick a preset to see vanishing or exploding gradients, or compare two runs.");
+        } else {
+            loop.watchGradients(null);
+            healthView.stop();
             localMessage = "";
             showStatus(displayed.get());
         }
@@ -664,6 +704,26 @@ public final class PlaygroundController {
         if (!backpropMode.isSelected()) backpropMode.fire();
     }
 
+    /** Opens the gradient view as if its button had been pressed. */
+    void openGradientHealth() {
+        if (!healthMode.isSelected()) healthMode.fire();
+    }
+
+    /** Closes the gradient view as if its button had been pressed again. */
+    void closeGradientHealth() {
+        if (healthMode.isSelected()) healthMode.fire();
+    }
+
+    /** The gradient view (shown or not). */
+    GradientHealthView gradientHealthView() {
+        return healthView;
+    }
+
+    /** The monitor the training loop feeds now: the gradient view's while it is shown, otherwise null. */
+    GradientMonitor attachedGradientMonitor() {
+        return loop.gradientMonitor();
+    }
+
     /** Goes to stage {@code index} (0-based) of the stepper. */
     void showStage(int index) {
         stepper.goTo(index);
@@ -712,6 +772,7 @@ public final class PlaygroundController {
     /** Stops the frame timer and the training thread. */
     void shutdown() {
         frames.stop();
+        healthView.stop();
         loop.close();
     }
 }

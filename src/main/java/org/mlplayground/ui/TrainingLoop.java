@@ -93,6 +93,8 @@ final class TrainingLoop implements AutoCloseable {
     private final AtomicReference<org.mlplayground.train.BackpropTrace> latestTrace = new AtomicReference<>();
     private final Thread thread;
     private volatile int speed = DEFAULT_SPEED;
+    /** Measures gradient health after every step while the gradient view is shown; null otherwise. */
+    private volatile org.mlplayground.health.GradientMonitor monitor;
 
     // Confined to the training thread once started.
     private TrainingConfig config;
@@ -229,6 +231,20 @@ final class TrainingLoop implements AutoCloseable {
     /** The trace of the last {@link #traceStep()} or {@link #traceExample}, or null. Any thread. */
     org.mlplayground.train.BackpropTrace latestTrace() {
         return latestTrace.get();
+    }
+
+    /**
+     * Has {@code watching} measure every training step from the next one on, or, with {@code null}, nothing:
+     * the gradient view attaches its monitor only while it is shown, so a hidden view costs the training
+     * thread one volatile read per step. Any thread.
+     */
+    void watchGradients(org.mlplayground.health.GradientMonitor watching) {
+        monitor = watching;
+    }
+
+    /** The monitor measuring every step, or null. Any thread. */
+    org.mlplayground.health.GradientMonitor gradientMonitor() {
+        return monitor;
     }
 
     /** Mini-batches per frame while playing, at least 1. Any thread. */
@@ -532,6 +548,8 @@ final class TrainingLoop implements AutoCloseable {
         try {
             for (int i = 0; i < steps && trainer.divergence().isEmpty() && trainer.earlyStop().isEmpty(); i++) {
                 trainer.step();
+                org.mlplayground.health.GradientMonitor watching = monitor;
+                if (watching != null) watching.afterStep(trainer);
                 checkEpoch();
                 if (enough.getAsBoolean()) break;
             }

@@ -105,4 +105,26 @@ class GradientHealthMonitorTest {
         monitor.afterStep(second);
         assertEquals(1, monitor.history().added());
     }
+
+    @Test
+    void theMonitorKeepsTheChainOnlyForOneNeuronPerLayer() {
+        Trainer wide = HealthPreset.SIGMOID_SMALL_GAUSSIAN.trainer();
+        GradientMonitor monitor = new GradientMonitor();
+        wide.step();
+        monitor.afterStep(wide);
+        assertNull(monitor.latestChain(), "8 neurons per layer: no chain");
+
+        org.mlplayground.train.TrainingConfig preset = HealthPreset.SIGMOID_SMALL_GAUSSIAN.config();
+        List<org.mlplayground.train.TrainingConfig.HiddenLayer> ones = preset.hidden().stream()
+                .map(l -> new org.mlplayground.train.TrainingConfig.HiddenLayer(1, l.phi(), 0, false)).toList();
+        Trainer chain = HealthPreset.trainer(preset.withHidden(ones));
+        chain.step();
+        monitor.afterStep(chain);
+        Chain seen = monitor.latestChain();
+        Chain read = Chain.of(chain.network(), 0);
+        assertEquals(2 * ones.size(), seen.factors().size(), "Φ'(a_i) and w_{i+1} for each of the 6 hidden layers");
+        assertEquals(read.product(), seen.product(), 0.0);
+        // Each sigmoid factor Φ'(a_i) is at most 1/4: the product of six of them, times the weights, is tiny.
+        for (int i = 0; i < ones.size(); i++) assertTrue(seen.phiPrime()[i] <= 0.25 && seen.phiPrime()[i] > 0);
+    }
 }

@@ -36,6 +36,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void theGradientViewOpensWithAPresetOrAComparison() {
+        assertEquals(false, LaunchOptions.parse(List.of()).gradients());
+        LaunchOptions preset = LaunchOptions.parse(List.of("--health-preset", "relu-he"));
+        assertEquals(true, preset.gradients(), "a preset opens the view");
+        assertEquals(org.mlplayground.health.HealthPreset.RELU_HE, preset.healthPreset());
+        LaunchOptions pair = LaunchOptions.parse(List.of("--compare", "Exploding"));
+        assertEquals(org.mlplayground.health.HealthPreset.Comparison.EXPLODING, pair.comparison());
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of("--compare", "sigmoid")));
+        assertEquals("--compare must be one of sigmoid-vs-relu, tanh-init, batch-norm, exploding; got 'sigmoid'",
+                unknown.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of("--backprop", "--gradients")), "one place, one view");
+    }
+
+    @Test
     void aPenaltyWithoutARateGetsThePanelsDefault() {
         assertEquals(new Penalty.L2(RegularizationRates.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
     }
@@ -49,7 +65,7 @@ class LaunchOptionsTest {
             --lambda 3                   # --lambda is the rate of a penalty; add --penalty l1 or --penalty l2
             --dropout 1                  # --dropout needs a rate p with 0 ≤ p < 1, got '1'
             --dropout x                  # --dropout needs a rate p with 0 ≤ p < 1, got 'x'
-            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop
+            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID
             --speed 0                    # --speed needs a whole number of mini-batches per frame ≥ 1, got '0'
             --speed fast                 # --speed needs a whole number of mini-batches per frame ≥ 1, got 'fast'
             """)

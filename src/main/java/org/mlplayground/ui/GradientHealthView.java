@@ -1,0 +1,620 @@
+package org.mlplayground.ui;
+
+import static org.mlplayground.ui.NumberText.sub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.mlplayground.health.Chain;
+import org.mlplayground.health.GradientHealth;
+import org.mlplayground.health.GradientHistory;
+import org.mlplayground.health.GradientMonitor;
+import org.mlplayground.health.HealthPreset;
+import org.mlplayground.health.PairRun;
+import org.mlplayground.health.Saturation;
+import org.mlplayground.train.TrainingConfig;
+
+/**
+ * The gradient-health view (COURSE.md §4): why a deep sigmoid network does not learn and a ReLU/He one does,
+ * measured on every training step while the view is open.
+ *
+ * <p><b>This run</b> watches the playground's own run through a {@link GradientMonitor} that the window
+ * attaches to the training loop only while this view is shown: ‖∂L/∂W_l‖ (or ‖δ_l‖) per layer over the steps
+ * on a log axis, the first-to-last sentence ("layer 1 learns 96× slower than layer 6"), and per layer the
+ * saturated share of h_l, the update ratio ‖ΔW_l‖/‖W_l‖ and histograms of a_l, h_l and Φ'(a_l). A preset puts a
+ * run of the course into the playground; with one neuron per layer the chain Π Φ'(a_i) w_{i+1} is shown factor
+ * by factor.
+ *
+ * <p><b>Compare two</b> trains the two presets of a {@link HealthPreset.Comparison} side by side on a thread of
+ * their own ({@link PairRun}) and draws their charts one above the other.
+ *
+ * <p>The window's frame timer calls {@link #refresh()}; the view redraws at most {@link #REDRAWS_PER_SECOND}
+ * times a second from the monitors' immutable measurements.
+ */
+final class GradientHealthView extends BorderPane {
+    static final int REDRAWS_PER_SECOND = 8;
+    private static final long REDRAW_NANOS = TimeUnit.SECONDS.toNanos(1) / REDRAWS_PER_SECOND;
+    /** One epoch of a preset (250 training points, batch 10) per frame while comparing. */
+    static final int COMPARISON_STEPS_PER_FRAME = 25;
+    /** Update ratios ‖ΔW‖/‖W‖ in this band count as healthy (the rule of thumb is about 10⁻³). */
+    static final double HEALTHY_UPDATE_LOW = 1e-4, HEALTHY_UPDATE_HIGH = 1e-2;
+
+    private final ToggleButton single = new ToggleButton("This run");
+    private final ToggleButton compare = new ToggleButton("Compare two");
+    private final ToggleButton weightsMeasure = new ToggleButton("‖∂L/∂W‖");
+    private final ToggleButton deltaMeasure = new ToggleButton("‖δ‖");
+    private final ComboBox<HealthPreset> presets = new ComboBox<>();
+    private final Button applyPreset = new Button("Use preset");
+    private final ComboBox<HealthPreset.Comparison> comparisons = new ComboBox<>();
+    private final ToggleButton comparePlay = new ToggleButton("Play both");
+    private final Button compareReset = new Button("Reset both");
+
+    private final Label sentence = new Label();
+    private final Label deltaSentence = new Label();
+    private final GradientChart chart = new GradientChart();
+    private final GridPane layers = new GridPane();
+    private final FlowPane chainFactors = new FlowPane();
+    private final Label chainSummary = new Label();
+    private final Button makeChain = new Button("Chain mode");
+    private final VBox chainBox;
+    private final VBox singlePane;
+
+    private final Panel topPanel = new Panel(), bottomPanel = new Panel();
+    private final VBox comparePane;
+
+    private GradientMonitor monitor;
+    private PairRun pair;
+    private Consumer<UnaryOperator<TrainingConfig>> onChange = change -> { };
+    private Runnable onComparisonPlay = () -> { };
+    private long lastRedraw;
+    private GradientHealth shownHealth;
+    private Chain shownChain;
+    private int shownDepth = -1;
+    private final List<Column> columns = new ArrayList<>();
+
+    GradientHealthView() {
+        getStyleClass().add("health-view");
+        getStylesheets().add(Objects.requireNonNull(GradientHealthView.class.getResource("health.css")).toExternalForm());
+
+        ToggleGroup modes = new ToggleGroup();
+        single.setToggleGroup(modes);
+        compare.setToggleGroup(modes);
+        single.setSelected(true);
+        single.setId("healthSingle");
+        compare.setId("healthCompare");
+        single.setTooltip(new Tooltip("Watch the playground's own run: every training step is measured while this view is open"));
+        compare.setTooltip(new Tooltip("Train two presets side by side, same data, same seed, same batches, and see their gradients one above the other"));
+        keepSelected(modes);
+
+        ToggleGroup measures = new ToggleGroup();
+        weightsMeasure.setToggleGroup(measures);
+        deltaMeasure.setToggleGroup(measures);
+        weightsMeasure.setSelected(true);
+        weightsMeasure.setId("measureWeights");
+        deltaMeasure.setId("measureDelta");
+        weightsMeasure.setTooltip(new Tooltip("Norm of each layer's weight gradient ∂L/∂W_l = δ_l h_{l−1}ᵀ: how fast the layer learns"));
+        deltaMeasure.setTooltip(new Tooltip("Norm of each layer's error δ_l = Φ'(a_l) ⊙ W_{l+1}ᵀ δ_{l+1} (per example, averaged over the batch)"));
+        keepSelected(measures);
+        measures.selectedToggleProperty().addListener((obs, was, is) -> redrawNow());
+
+        presets.setId("healthPreset");
+        presets.setPrefWidth(250);
+        presets.getItems().setAll(HealthPreset.values());
+        presets.setValue(HealthPreset.SIGMOID_SMALL_GAUSSIAN);
+        presets.setCellFactory(list -> presetCell());
+        presets.setButtonCell(presetCell());
+        presets.setTooltip(new Tooltip("Runs of the course: 6 hidden layers × 8 on the circle, plain gradient descent γ = 0.03, "
+                + "batch 10, seed 1 — they differ only in Φ, the initialiser and batch norm"));
+        applyPreset.setId("healthApplyPreset");
+        applyPreset.getStyleClass().add("tool-button");
+        applyPreset.setTooltip(new Tooltip("Put this preset into the playground (new weights), then press Play"));
+        applyPreset.setOnAction(e -> {
+            HealthPreset chosen = presets.getValue();
+            if (chosen != null) onChange.accept(c -> chosen.config());
+        });
+
+        comparisons.setId("healthComparison");
+        comparisons.setPrefWidth(290);
+        comparisons.getItems().setAll(HealthPreset.Comparison.values());
+        comparisons.setValue(HealthPreset.Comparison.SIGMOID_VS_RELU);
+        comparisons.setCellFactory(list -> comparisonCell());
+        comparisons.setButtonCell(comparisonCell());
+        comparisons.valueProperty().addListener((obs, was, is) -> {
+            if (compare.isSelected()) startPair();
+        });
+        comparePlay.setId("healthComparePlay");
+        comparePlay.getStyleClass().add("play-button");
+        comparePlay.textProperty().bind(javafx.beans.binding.Bindings.when(comparePlay.selectedProperty())
+                .then("Pause both").otherwise("Play both"));
+        comparePlay.setTooltip(new Tooltip("Train both runs, one epoch of each per frame (the playground's run pauses)"));
+        comparePlay.setOnAction(e -> {
+            if (pair == null) return;
+            if (comparePlay.isSelected()) {
+                onComparisonPlay.run();
+                pair.play();
+            } else {
+                pair.pause();
+            }
+        });
+        compareReset.setId("healthCompareReset");
+        compareReset.getStyleClass().add("tool-button");
+        compareReset.setTooltip(new Tooltip("Both runs back to their initial weights, step 0"));
+        compareReset.setOnAction(e -> {
+            comparePlay.setSelected(false);
+            if (pair != null) pair.reset();
+            redrawNow();
+        });
+
+        HBox singleControls = new HBox(presets, applyPreset, makeChain);
+        HBox compareControls = new HBox(comparisons, comparePlay, compareReset);
+        for (HBox box : List.of(singleControls, compareControls)) {
+            box.getStyleClass().add("health-controls");
+            box.managedProperty().bind(box.visibleProperty());
+        }
+        singleControls.visibleProperty().bind(single.selectedProperty());
+        compareControls.visibleProperty().bind(compare.selectedProperty());
+        Pane gap = new Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox modeButtons = new HBox(single, compare);
+        modeButtons.getStyleClass().add("segmented");
+        HBox measureButtons = new HBox(weightsMeasure, deltaMeasure);
+        measureButtons.getStyleClass().add("segmented");
+        HBox header = new HBox(modeButtons, singleControls, compareControls, gap, measureButtons);
+        header.getStyleClass().add("health-header");
+        for (Node n : List.of(single, compare, applyPreset, makeChain, comparePlay, compareReset, weightsMeasure, deltaMeasure)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(USE_PREF_SIZE);
+        }
+        setTop(header);
+
+        sentence.setId("healthSentence");
+        sentence.getStyleClass().add("health-sentence");
+        sentence.setWrapText(true);
+        deltaSentence.setId("healthDeltaSentence");
+        deltaSentence.getStyleClass().add("health-subsentence");
+        chart.setId("healthChart");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setMinHeight(180);
+
+        layers.setId("healthLayers");
+        layers.getStyleClass().add("health-layers");
+        ScrollPane layerScroll = new ScrollPane(layers);
+        layerScroll.getStyleClass().add("health-layer-scroll");
+        layerScroll.setFitToHeight(true);
+        layerScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        layerScroll.minHeightProperty().bind(layers.heightProperty().add(18));
+
+        chainFactors.setId("healthChainFactors");
+        chainFactors.getStyleClass().add("chain-factors");
+        chainSummary.setId("healthChainSummary");
+        chainSummary.getStyleClass().add("health-subsentence");
+        chainSummary.setWrapText(true);
+        makeChain.setId("healthMakeChain");
+        makeChain.getStyleClass().add("tool-button");
+        makeChain.setTooltip(new Tooltip("One neuron per layer, keeping the layers and their Φ (no batch norm, no dropout): "
+                + "then ∂ℓ/∂w₁ is x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ δ_L, shown factor by factor"));
+        makeChain.setOnAction(e -> onChange.accept(GradientHealthView::asChain));
+        makeChain.managedProperty().bind(makeChain.visibleProperty());
+        Label chainTitle = new Label("Chain: ∂ℓ/∂w₁ = x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ Φ'(a_{L−1}) w_L · δ_L (first example of the batch)");
+        chainTitle.getStyleClass().add("health-caption");
+        chainBox = new VBox(chainTitle, chainFactors, chainSummary);
+        chainBox.managedProperty().bind(chainBox.visibleProperty());
+        chainBox.visibleProperty().bind(makeChain.visibleProperty().not());
+        chainBox.setId("healthChain");
+        chainBox.getStyleClass().add("chain-box");
+
+        singlePane = new VBox(sentence, deltaSentence, chainBox, chart, layerScroll);
+        singlePane.getStyleClass().add("health-pane");
+        comparePane = new VBox(topPanel.box, bottomPanel.box);
+        comparePane.getStyleClass().add("health-pane");
+        VBox.setVgrow(topPanel.box, Priority.ALWAYS);
+        VBox.setVgrow(bottomPanel.box, Priority.ALWAYS);
+        singlePane.visibleProperty().bind(single.selectedProperty());
+        comparePane.visibleProperty().bind(compare.selectedProperty());
+        setCenter(new StackPane(singlePane, comparePane));
+
+        compare.selectedProperty().addListener((obs, was, is) -> {
+            if (is) startPair();
+            else stopPair();
+            redrawNow();
+        });
+        showSingle(null, null);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("health-caption");
+        return l;
+    }
+
+    /** A toggle group of a segmented control never ends with nothing selected. */
+    private static void keepSelected(ToggleGroup group) {
+        group.selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null && was != null) was.setSelected(true);
+        });
+    }
+
+    private static ListCell<HealthPreset> presetCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(HealthPreset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.title());
+            }
+        };
+    }
+
+    private static ListCell<HealthPreset.Comparison> comparisonCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(HealthPreset.Comparison item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.title());
+            }
+        };
+    }
+
+    /** The config with one neuron in every hidden layer, no batch norm and no dropout (Φ of each layer kept). */
+    static TrainingConfig asChain(TrainingConfig c) {
+        List<TrainingConfig.HiddenLayer> hidden = new ArrayList<>();
+        for (TrainingConfig.HiddenLayer l : c.hidden()) hidden.add(new TrainingConfig.HiddenLayer(1, l.phi(), 0, false));
+        return c.withHidden(hidden);
+    }
+
+    // ---- Wiring ---------------------------------------------------------------------------------
+
+    /** The monitor of the playground's run this view shows in "This run" mode (attached by the window). */
+    void setMonitor(GradientMonitor monitor) {
+        this.monitor = monitor;
+        redrawNow();
+    }
+
+    /** Called with a change of the playground's config (a preset, the chain). */
+    void setOnChange(Consumer<UnaryOperator<TrainingConfig>> onChange) {
+        this.onChange = Objects.requireNonNull(onChange);
+    }
+
+    /** Called before the comparison starts playing (the window pauses its own run). */
+    void setOnComparisonPlay(Runnable onComparisonPlay) {
+        this.onComparisonPlay = Objects.requireNonNull(onComparisonPlay);
+    }
+
+    /** Whether "Compare two" is on (then the playground's run need not be watched). */
+    boolean comparing() {
+        return compare.isSelected();
+    }
+
+    /** Switches to "Compare two" with {@code chosen} and starts it playing. */
+    void compare(HealthPreset.Comparison chosen) {
+        comparisons.setValue(chosen);
+        if (!compare.isSelected()) compare.setSelected(true);
+        comparePlay.setSelected(true);
+        comparePlay.getOnAction().handle(null);
+    }
+
+    /** The pair being compared, or null. */
+    PairRun pair() {
+        return pair;
+    }
+
+    /** Stops the comparison's thread (the view is being hidden or the window closes). */
+    void stop() {
+        if (compare.isSelected()) compare.setSelected(false);
+        single.setSelected(true);
+        stopPair();
+    }
+
+    private void startPair() {
+        stopPair();
+        pair = new PairRun(comparisons.getValue(), COMPARISON_STEPS_PER_FRAME);
+        topPanel.title.setText("▲ " + pair.comparison().top().title());
+        bottomPanel.title.setText("▼ " + pair.comparison().bottom().title());
+        comparePlay.setSelected(false);
+    }
+
+    private void stopPair() {
+        if (pair != null) pair.close();
+        pair = null;
+        comparePlay.setSelected(false);
+    }
+
+    // ---- Drawing --------------------------------------------------------------------------------
+
+    /** Redraws if something new was measured and the last redraw is old enough. FX thread. */
+    void refresh() {
+        long now = System.nanoTime();
+        if (now - lastRedraw < REDRAW_NANOS) return;
+        lastRedraw = now;
+        redrawNow();
+    }
+
+    /** Redraws from the monitors now. FX thread. */
+    void redrawNow() {
+        GradientChart.Measure measure = deltaMeasure.isSelected() ? GradientChart.Measure.DELTA
+                : GradientChart.Measure.WEIGHT_GRADIENT;
+        if (compare.isSelected() && pair != null) {
+            // Both histories first, then draw: the pair trains on while the charts draw.
+            String[] stops = pair.stops();
+            GradientMonitor top = pair.topMonitor(), bottom = pair.bottomMonitor();
+            GradientHealth topHealth = top.latest(), bottomHealth = bottom.latest();
+            List<GradientHistory.Point> topPoints = top.history().points(), bottomPoints = bottom.history().points();
+            topPanel.show(topPoints, topHealth, measure, stops[0]);
+            bottomPanel.show(bottomPoints, bottomHealth, measure, stops[1]);
+            if (!pair.playing() && comparePlay.isSelected()) comparePlay.setSelected(false);
+            return;
+        }
+        GradientMonitor m = monitor;
+        chart.show(m == null ? List.of() : m.history().points(), measure);
+        showSingle(m == null ? null : m.latest(), m == null ? null : m.latestChain());
+    }
+
+    private void showSingle(GradientHealth health, Chain chain) {
+        if (health == null) {
+            sentence.setText("Press Play or Step: each training step is measured while this view is open.");
+            setSeverity(sentence, 0);
+            deltaSentence.setText("");
+        } else if (health != shownHealth) {
+            sentence.setText(capitalise(health.firstToLastSentence()) + ".");
+            setSeverity(sentence, severity(health.firstToLastRatio()));
+            deltaSentence.setText(capitalise(health.firstToLastDeltaSentence()) + " · step " + String.format(Locale.ROOT, "%,d", health.step()));
+        }
+        if (health != shownHealth) showLayers(health);
+        shownHealth = health;
+        if (chain != shownChain || chain == null) showChain(chain);
+        shownChain = chain;
+    }
+
+    /** 0 healthy (within 10× either way), 1 worrying (within 100×), 2 sick; not finite: sick. */
+    static int severity(double ratio) {
+        if (!Double.isFinite(ratio) || ratio == 0) return 2;
+        double factor = Math.max(ratio, 1 / ratio);
+        return factor < 10 ? 0 : factor < 100 ? 1 : 2;
+    }
+
+    private static void setSeverity(Label label, int severity) {
+        label.getStyleClass().removeAll("healthy", "worrying", "sick");
+        label.getStyleClass().add(severity == 0 ? "healthy" : severity == 1 ? "worrying" : "sick");
+    }
+
+    /** "layer 1 learns …" → "Layer 1 learns …"; "δ at layer 1 …" stays (Δ is another symbol). */
+    private static String capitalise(String s) {
+        return s.isEmpty() || s.charAt(0) > 'z' ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private void showLayers(GradientHealth health) {
+        int depth = health == null ? 0 : health.depth();
+        if (depth != shownDepth) buildLayerGrid(depth);
+        for (int l = 1; l <= depth; l++) columns.get(l - 1).show(health.layer(l), depth);
+    }
+
+    private static final String[] ROWS = {"", "saturated", "‖ΔW‖ / ‖W‖", "‖∂L/∂W‖", "‖δ‖", "a (Φ's input)", "h = Φ(a)", "Φ'(a)"};
+    private static final String[] ROW_TIPS = {
+        null,
+        "tanh: |h| > 0.97; sigmoid: h < 0.03 or h > 0.97 (share of units × examples). ReLU: units that are 0 for every example of the batch (dead).",
+        "Size of this step's change of W_l next to W_l itself. Healthy is about 10⁻³: much smaller and the layer hardly moves, much larger and it jumps around.",
+        "Frobenius norm of this step's weight gradient of the layer",
+        "Frobenius norm of δ_l over the batch, divided by √B",
+        "Histogram of the activation's argument a_l = W_l h_{l−1} + b_l (z_l after batch norm) over units × examples; grey edge bars: outside [−6, 6]",
+        "Histogram of the layer's outputs h_l = Φ(a_l) over units × examples",
+        "Histogram of Φ'(a_l): values near 0 are where backprop's δ dies"};
+
+    private void buildLayerGrid(int depth) {
+        shownDepth = depth;
+        layers.getChildren().clear();
+        columns.clear();
+        for (int r = 0; r < ROWS.length; r++) {
+            Label caption = label(ROWS[r]);
+            caption.getStyleClass().add("row-caption");
+            if (ROW_TIPS[r] != null) caption.setTooltip(new Tooltip(ROW_TIPS[r]));
+            layers.add(caption, 0, r);
+        }
+        for (int l = 1; l <= depth; l++) {
+            Column c = new Column(l, depth);
+            columns.add(c);
+            Node[] cells = c.cells();
+            for (int r = 0; r < cells.length; r++) layers.add(cells[r], l, r);
+        }
+    }
+
+    private void showChain(Chain chain) {
+        chainFactors.getChildren().clear();
+        makeChain.setVisible(chain == null);
+        if (chain == null) {
+            chainSummary.setText("");
+            return;
+        }
+        double[] partial = chain.partialProducts();
+        List<Chain.Factor> factors = chain.factors();
+        for (int k = 0; k < factors.size(); k++) {
+            Chain.Factor f = factors.get(k);
+            Label symbol = new Label(tidy(f.symbol()));
+            symbol.getStyleClass().add("factor-symbol");
+            Label value = new Label(number(f.value()));
+            value.getStyleClass().add("factor-value");
+            Label running = new Label("Π = " + number(partial[k]));
+            running.getStyleClass().add("factor-running");
+            VBox box = new VBox(symbol, value, running);
+            box.getStyleClass().add("factor");
+            box.getStyleClass().add(f.symbol().startsWith("w") ? "weight" : Math.abs(f.value()) < 0.3 ? "small" : "derivative");
+            chainFactors.getChildren().add(box);
+        }
+        chainSummary.setText(String.format(Locale.ROOT, "Product of the %d factors: %s. With δ_L = %s and x₁ = %s: ∂ℓ/∂w₁,₁ = %s.",
+                factors.size(), number(chain.product()), number(chain.deltaL()), number(chain.x()[0]), number(chain.dldw1(0))));
+    }
+
+    /** "Φ'(a_2)" → "Φ'(a₂)", "w_3" → "w₃". */
+    private static String tidy(String symbol) {
+        StringBuilder s = new StringBuilder();
+        int i = 0;
+        while (i < symbol.length()) {
+            char c = symbol.charAt(i);
+            if (c == '_') {
+                int j = i + 1;
+                while (j < symbol.length() && Character.isDigit(symbol.charAt(j))) j++;
+                s.append(sub(Integer.parseInt(symbol.substring(i + 1, j))));
+                i = j;
+            } else {
+                s.append(c);
+                i++;
+            }
+        }
+        return s.toString();
+    }
+
+    /** 0.2350, −1.204, 3.4e-7: four significant digits, scientific outside [10⁻³, 10⁴). */
+    static String number(double v) {
+        if (!Double.isFinite(v)) return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        String s = a >= 1e-3 && a < 1e4 ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.2e", v);
+        return s.replace('-', '−');
+    }
+
+    /** One hidden (or the output) layer's cells in the per-layer grid. */
+    private static final class Column {
+        final Label header = new Label(), saturation = new Label(), update = new Label(), gradient = new Label(), delta = new Label();
+        final HistogramCanvas a = new HistogramCanvas(), h = new HistogramCanvas(), phiPrime = new HistogramCanvas();
+        final Color colour;
+
+        Column(int l, int depth) {
+            colour = GradientChart.fxLayerColour(l, depth);
+            header.getStyleClass().add("layer-header");
+            header.setStyle("-fx-text-fill: " + web(colour) + ";");
+            for (Label v : List.of(saturation, update, gradient, delta)) v.getStyleClass().add("layer-value");
+            header.setId("healthLayer" + l);
+            saturation.setId("healthSaturation" + l);
+            update.setId("healthUpdate" + l);
+            a.setId("healthHistA" + l);
+            h.setId("healthHistH" + l);
+            phiPrime.setId("healthHistPhiPrime" + l);
+        }
+
+        Node[] cells() {
+            return new Node[] {header, saturation, update, gradient, delta, a, h, phiPrime};
+        }
+
+        void show(GradientHealth.LayerHealth layer, int depth) {
+            header.setText("Layer " + layer.l() + (layer.l() == depth && depth > 1 ? " (output)" : "") + " · " + layer.phi().name());
+            Saturation s = layer.saturation();
+            String sat = s.describe();
+            saturation.setText(sat.isEmpty() ? "—" : sat);
+            setState(saturation, sat.isEmpty() ? 0 : s.share() >= 0.5 ? 2 : s.share() >= 0.1 ? 1 : 0);
+            double ratio = layer.updateToWeight();
+            update.setText(Double.isNaN(ratio) ? "—" : number(ratio));
+            setState(update, Double.isNaN(ratio) ? 0 : ratio >= HEALTHY_UPDATE_LOW && ratio <= HEALTHY_UPDATE_HIGH ? 0
+                    : ratio >= HEALTHY_UPDATE_LOW / 10 && ratio <= HEALTHY_UPDATE_HIGH * 10 ? 1 : 2);
+            gradient.setText(number(layer.dLdWNorm()));
+            delta.setText(number(layer.deltaNorm()));
+            a.show(layer.a(), colour);
+            h.show(layer.h(), colour);
+            phiPrime.show(layer.phiPrime(), colour);
+        }
+
+        private static void setState(Label label, int state) {
+            label.getStyleClass().removeAll("healthy", "worrying", "sick");
+            label.getStyleClass().add(state == 0 ? "healthy" : state == 1 ? "worrying" : "sick");
+        }
+
+        private static String web(Color c) {
+            return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                    (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        }
+    }
+
+    /** One run of the comparison: its title, sentence, chart and saturation line. */
+    private static final class Panel {
+        final Label title = new Label(), sentence = new Label(), saturation = new Label();
+        final GradientChart chart = new GradientChart();
+        final VBox box;
+
+        Panel() {
+            title.getStyleClass().add("panel-title");
+            sentence.getStyleClass().add("health-sentence");
+            saturation.getStyleClass().add("health-subsentence");
+            saturation.setWrapText(true);
+            chart.setMinHeight(150);
+            chart.setHint("Press Play both");
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            HBox head = new HBox(title, sentence);
+            head.getStyleClass().add("panel-head");
+            head.setAlignment(Pos.BASELINE_LEFT);
+            box = new VBox(head, chart, saturation);
+            box.getStyleClass().add("compare-panel");
+        }
+
+        void show(List<GradientHistory.Point> points, GradientHealth health, GradientChart.Measure measure, String stop) {
+            chart.show(points, measure);
+            if (health == null) {
+                sentence.setText(stop.isEmpty() ? "step 0" : stop);
+                setSeverity(sentence, stop.isEmpty() ? 0 : 2);
+                saturation.setText("");
+                return;
+            }
+            sentence.setText(capitalise(health.firstToLastSentence()) + (stop.isEmpty() ? "" : " — " + stop));
+            setSeverity(sentence, stop.isEmpty() ? severity(health.firstToLastRatio()) : 2);
+            StringBuilder s = new StringBuilder("step " + String.format(Locale.ROOT, "%,d", health.step()));
+            String rule = "";
+            List<String> shares = new ArrayList<>();
+            for (int l = 1; l < health.depth(); l++) {
+                Saturation sat = health.layer(l).saturation();
+                switch (sat.rule()) {
+                    case TANH, SIGMOID -> {
+                        rule = "saturated";
+                        shares.add(Math.round(100 * sat.share()) + " %");
+                    }
+                    case DEAD_RELU -> {
+                        rule = "dead units";
+                        shares.add(sat.saturated() + "/" + sat.total());
+                    }
+                    case NONE -> shares.add("—");
+                }
+            }
+            if (!rule.isEmpty()) s.append(" · ").append(rule).append(" in layers 1 … ").append(health.depth() - 1).append(": ")
+                    .append(String.join(" · ", shares));
+            saturation.setText(s.toString().trim());
+        }
+    }
+
+    /** For tests: the charts of "This run", and of the top and bottom runs when comparing. */
+    GradientChart chart() {
+        return chart;
+    }
+
+    GradientChart topChart() {
+        return topPanel.chart;
+    }
+
+    GradientChart bottomChart() {
+        return bottomPanel.chart;
+    }
+
+    String topSentence() {
+        return topPanel.sentence.getText();
+    }
+
+    String bottomSentence() {
+        return bottomPanel.sentence.getText();
+    }
+}
