@@ -41,7 +41,7 @@ public final class PlaygroundApp extends Application {
         }
         Scene scene;
         try {
-            scene = new Scene(load(TrainingConfig.defaults()), initialWidth(), initialHeight());
+            scene = new Scene(new ZoomPane(load(TrainingConfig.defaults())), initialWidth(), initialHeight());
         } catch (IOException e) {
             showStartupProblem(e.getMessage());
             return;
