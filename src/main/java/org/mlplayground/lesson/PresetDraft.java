@@ -375,7 +375,7 @@ final class PresetDraft {
         List<Feature> list = new ArrayList<>();
         for (String part : v.split(",")) {
             if (part.isBlank()) throw new IllegalArgumentException("features must be a list like 'x1, x2, x1*x2', got '" + v + "'");
-            Feature f = Feature.byId(part);
+            Feature f = Feature.byId(part.strip());
             if (list.contains(f)) throw new IllegalArgumentException("feature " + f.id() + " is listed twice");
             list.add(f);
         }
