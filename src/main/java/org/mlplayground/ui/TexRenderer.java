@@ -20,11 +20,14 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 /**
  * Typesets TeX with JLaTeXMath into JavaFX images: the formula is painted into an AWT image, whose pixels
  * are copied into a {@link WritableImage} (SwingFXUtils is not on the classpath). Images are kept, so stepping
- * back and forth lays out each formula once.
+ * back and forth lays out each formula once. Public for the lesson panel ({@code ui.lesson}), which typesets a lesson's
+ * formulas the same way.
  */
-final class TexRenderer {
+public final class TexRenderer {
     private static final int CACHE_SIZE = 64;
     private final float size;
+    /** Pixels of each cached formula below its baseline (descenders and the bottom inset). */
+    private final Map<String, Double> depths = new java.util.HashMap<>();
     private final Map<String, Image> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -33,7 +36,7 @@ final class TexRenderer {
     };
 
     /** @param size the font size in pixels */
-    TexRenderer(float size) {
+    public TexRenderer(float size) {
         this.size = size;
     }
 
@@ -42,7 +45,7 @@ final class TexRenderer {
      *
      * @throws IllegalArgumentException if JLaTeXMath cannot parse {@code tex}
      */
-    Image image(String tex) {
+    public Image image(String tex) {
         Image cached = cache.get(tex);
         if (cached != null) return cached;
         Image image = typeset(tex);
@@ -51,7 +54,7 @@ final class TexRenderer {
     }
 
     /** A node showing the formula; the TeX source as plain text if it cannot be typeset. */
-    Node view(String tex) {
+    public Node view(String tex) {
         try {
             ImageView view = new ImageView(image(tex));
             view.getStyleClass().add("formula");
@@ -64,6 +67,16 @@ final class TexRenderer {
         }
     }
 
+    /**
+     * A node for a formula inside a line of text: like {@link #view}, moved down by the formula's depth so that its
+     * baseline sits on the text's baseline (a text flow puts a picture's bottom edge there).
+     */
+    public Node inlineView(String tex) {
+        Node view = view(tex);
+        if (view instanceof ImageView) view.setTranslateY(depths.getOrDefault(tex, 0.0));
+        return view;
+    }
+
     private Image typeset(String tex) {
         TeXIcon icon;
         try {
@@ -73,6 +86,7 @@ final class TexRenderer {
         }
         icon.setInsets(new Insets(3, 3, 3, 3));
         icon.setForeground(new java.awt.Color(0x1f, 0x23, 0x28));
+        depths.put(tex, (double) icon.getIconDepth());
         int w = Math.max(1, icon.getIconWidth()), h = Math.max(1, icon.getIconHeight());
         BufferedImage awt = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = awt.createGraphics();
