@@ -27,7 +27,12 @@ public final class TexRenderer {
     private static final int CACHE_SIZE = 64;
     private final float size;
     /** Pixels of each cached formula below its baseline (descenders and the bottom inset). */
-    private final Map<String, Double> depths = new java.util.HashMap<>();
+    private final Map<String, Double> depths = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
     private final Map<String, Image> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -47,7 +52,7 @@ public final class TexRenderer {
      */
     public Image image(String tex) {
         Image cached = cache.get(tex);
-        if (cached != null) return cached;
+        if (cached != null && depths.containsKey(tex)) return cached;
         Image image = typeset(tex);
         cache.put(tex, image);
         return image;
@@ -68,13 +73,14 @@ public final class TexRenderer {
     }
 
     /**
-     * A node for a formula inside a line of text: like {@link #view}, moved down by the formula's depth so that its
-     * baseline sits on the text's baseline (a text flow puts a picture's bottom edge there).
+     * Pixels of the formula's image below its baseline (descenders and the bottom inset), so that a line of text
+     * can put the formula's baseline on its own.
+     *
+     * @throws IllegalArgumentException if JLaTeXMath cannot parse {@code tex}
      */
-    public Node inlineView(String tex) {
-        Node view = view(tex);
-        if (view instanceof ImageView) view.setTranslateY(depths.getOrDefault(tex, 0.0));
-        return view;
+    public double depth(String tex) {
+        image(tex);
+        return depths.getOrDefault(tex, 0.0);
     }
 
     private Image typeset(String tex) {

@@ -8,7 +8,9 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
@@ -144,11 +146,40 @@ final class MarkdownRenderer {
         }
     }
 
+    /** A formula on a line of its own, centred; scaled down to the column's width if it is wider. */
     private Node formula(int index) {
-        HBox box = new HBox(displayTex.view(formulas.get(index).tex()));
+        Node view = displayTex.view(formulas.get(index).tex());
+        HBox box = new HBox(view);
         box.setAlignment(Pos.CENTER);
+        box.setMinWidth(0);
         box.getStyleClass().add("lesson-display-formula");
+        if (view instanceof ImageView image) {
+            box.widthProperty().addListener((obs, old, width) -> image.setFitWidth(
+                    image.getImage().getWidth() > width.doubleValue() && width.doubleValue() > 0 ? width.doubleValue() : 0));
+            image.setPreserveRatio(true);
+        }
         return box;
+    }
+
+    /** A formula inside a line: its baseline on the text's baseline, descenders below it. */
+    private Node inline(String tex) {
+        Node view = inlineTex.view(tex);
+        if (!(view instanceof ImageView image)) return view;
+        double depth = inlineTex.depth(tex);
+        Region holder = new Region() {
+            {
+                getChildren().add(image);
+                setMinSize(USE_PREF_SIZE, USE_PREF_SIZE);
+                setPrefSize(image.getImage().getWidth(), image.getImage().getHeight());
+                setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+            }
+
+            @Override
+            public double getBaselineOffset() {
+                return image.getImage().getHeight() - depth;
+            }
+        };
+        return holder;
     }
 
     private Node codeBlock(String literal) {
@@ -229,8 +260,8 @@ final class MarkdownRenderer {
             if (end < 0) break;
             if (i > from) flow.getChildren().add(text(s.substring(from, i), style));
             int index = Integer.parseInt(s.substring(i + 1, end));
-            Node image = c == MathText.INLINE ? inlineTex.inlineView(formulas.get(index).tex())
-                    : displayTex.view(formulas.get(index).tex());
+            String tex = formulas.get(index).tex();
+            Node image = c == MathText.INLINE ? inline(tex) : displayTex.view(tex);
             flow.getChildren().add(image);
             from = end + 1;
             i = end;

@@ -114,4 +114,31 @@ class LessonBrowserTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> browser.entries().size()) > 0);
         assertEquals(List.of(new LessonBrowser.ProblemEntry("no lesson folder " + dir.resolve("missing"))), onFx(browser::entries));
     }
+
+    @Test
+    void screenshotOfTheShippedLessonsInCzechWithABrokenOne() throws Exception {
+        for (String name : List.of("01-perceptron-xor.md", "02-depth-needs-nonlinearity.md", "03-activation-functions.md",
+                "04-softmax-cross-entropy.md", "05-backprop-step-by-step.md")) {
+            Files.copy(Path.of("lessons", name), dir.resolve(name));
+        }
+        Files.createDirectories(dir.resolve("cs"));
+        Files.copy(Path.of("lessons/cs/01-perceptron-xor.md"), dir.resolve("cs/01-perceptron-xor.md"));
+        Files.writeString(dir.resolve("06-mine.md"), "---\ntitle: Mine\nlerning-rate: 0.1\n---\nx\n## Try this: a\nA.\n");
+        onFx(() -> {
+            browser.setLanguage("cs");
+            browser.loadFolder(dir);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> browser.entries().size()) > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, onFx(() -> browser.entries().size()));
+        javafx.scene.image.WritableImage shot = onFx(() -> browser.getScene().snapshot(null));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage((int) shot.getWidth(), (int) shot.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) image.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
+        }
+        Files.createDirectories(Path.of("target"));
+        assertTrue(javax.imageio.ImageIO.write(image, "png", Path.of("target", "lesson-browser.png").toFile()));
+    }
 }

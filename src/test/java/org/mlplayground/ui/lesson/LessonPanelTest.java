@@ -233,6 +233,15 @@ class LessonPanelTest {
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) image.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
         Files.createDirectories(Path.of("target"));
         assertTrue(ImageIO.write(image, "png", Path.of("target", "lesson-panel.png").toFile()));
+        onFx(() -> {
+            panel.setFontScale(2);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage big = onFx(() -> stage.getScene().snapshot(null));
+        BufferedImage classroom = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) classroom.setRGB(x, y, big.getPixelReader().getArgb(x, y));
+        assertTrue(ImageIO.write(classroom, "png", Path.of("target", "lesson-panel-classroom.png").toFile()));
         assertNotNull(onFx(() -> all(panel, ImageView.class).isEmpty() ? null : "formulas shown"));
     }
 }
