@@ -91,6 +91,32 @@ public record LessonLibrary(Path folder, List<Lesson> lessons, List<LessonExcept
         }
     }
 
+    /**
+     * Where the shipped lessons are: {@code lessons/} in the working directory when the app runs from the project,
+     * else the copy on the class path (inside the jar, a read-only folder of its file system).
+     *
+     * @throws IllegalStateException if neither exists (a build without its lessons)
+     */
+    public static Path shippedFolder() {
+        Path local = Path.of("lessons");
+        if (Files.isDirectory(local)) return local;
+        java.net.URL url = LessonLibrary.class.getResource("/org/mlplayground/lessons");
+        if (url == null) throw new IllegalStateException("the shipped lessons are missing from this build");
+        try {
+            java.net.URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    // opened before: Path.of finds it
+                }
+            }
+            return Path.of(uri);
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the shipped lessons at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The languages with at least one lesson, English first. */
     public List<String> languages() {
         List<String> languages = new ArrayList<>();

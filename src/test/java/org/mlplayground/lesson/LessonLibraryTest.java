@@ -96,4 +96,12 @@ class LessonLibraryTest {
             }
         }
     }
+
+    @Test
+    void theShippedLessonsAreAlsoOnTheClassPath() throws Exception {
+        Path onClassPath = Path.of(LessonLibraryTest.class.getResource("/org/mlplayground/lessons").toURI());
+        LessonLibrary copy = LessonLibrary.load(onClassPath);
+        assertEquals(List.of(), copy.problems());
+        assertEquals(LessonLibrary.load(LessonLibrary.shippedFolder()).lessons().size(), copy.lessons().size());
+    }
 }
