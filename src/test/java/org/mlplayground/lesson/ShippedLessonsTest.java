@@ -70,6 +70,37 @@ class ShippedLessonsTest {
         assertTrue(accuracy(depth.configAtTask(2)) >= 0.9, "two tanh layers can");
     }
 
+    /** Lesson 12: stopping early on the validation loss ends with a lower test loss than training 400 epochs. */
+    @Test
+    void overfittingLessonEarlyStoppingBeatsTrainingOn() {
+        Lesson lesson = LIBRARY.find("12-overfitting-early-stopping", "en").orElseThrow();
+        assertTrue(testLoss(lesson.configAtTask(1), 400) < testLoss(lesson.config(), 400));
+    }
+
+    /** Lessons 13 and 14: L2 (λ = 3) and dropout 0.2 end with a lower test loss than the bare network. */
+    @Test
+    void l2AndDropoutLessonsRemediesLowerTheTestLoss() {
+        Lesson l2 = LIBRARY.find("13-l1-l2-regularisation", "en").orElseThrow();
+        assertTrue(testLoss(l2.configAtTask(1), 400) < testLoss(l2.config(), 400));
+        Lesson dropout = LIBRARY.find("14-dropout", "en").orElseThrow();
+        assertTrue(testLoss(dropout.configAtTask(1), 200) < testLoss(dropout.config(), 200));
+    }
+
+    /** Lesson 15: five sigmoid layers stay stuck; with batch norm they learn the circle. */
+    @Test
+    void batchNormLessonSigmoidNetLearnsOnlyWithBatchNorm() {
+        Lesson lesson = LIBRARY.find("15-batch-normalisation", "en").orElseThrow();
+        assertTrue(accuracy(lesson.config()) <= 0.75);
+        assertTrue(accuracy(lesson.configAtTask(1)) >= 0.95);
+    }
+
+    private static double testLoss(TrainingConfig config, int epochs) {
+        Trainer trainer = HealthPreset.trainer(config);
+        trainer.recordMetrics(false);
+        for (int e = 0; e < epochs && trainer.earlyStop().isEmpty(); e++) trainer.runEpoch();
+        return Trainer.evaluate(trainer.network(), trainer.testSet().orElseThrow()).loss();
+    }
+
     /** Test accuracy after 200 epochs. */
     private static double accuracy(TrainingConfig config) {
         Trainer trainer = HealthPreset.trainer(config);
