@@ -5,12 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless front end: {@code mvn -q -B exec:java -Dexec.args="surface …"} (or {@code "data --check FILE"}).
+ * The headless front end: {@code mvn -q -B exec:java -Dexec.args="surface …"} (or {@code "data --check FILE"},
+ * {@code "lesson --check DIR"}).
  * Every error a user can cause is one line on stderr starting with {@code error:} and a non-zero exit code,
  * never a stack trace.
  */
 @Command(name = "mlp-playground", mixinStandardHelpOptions = true, version = "MLP Playground 0.1.0",
-        description = "Headless commands of MLP Playground.", subcommands = {SurfaceCommand.class, DataCommand.class})
+        description = "Headless commands of MLP Playground.", subcommands = {SurfaceCommand.class, DataCommand.class,
+        LessonCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a bad command line or an impossible setting. */
     static final int USAGE = 2;

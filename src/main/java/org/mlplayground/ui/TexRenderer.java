@@ -20,11 +20,19 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 /**
  * Typesets TeX with JLaTeXMath into JavaFX images: the formula is painted into an AWT image, whose pixels
  * are copied into a {@link WritableImage} (SwingFXUtils is not on the classpath). Images are kept, so stepping
- * back and forth lays out each formula once.
+ * back and forth lays out each formula once. Public for the lesson panel ({@code ui.lesson}), which typesets a lesson's
+ * formulas the same way.
  */
-final class TexRenderer {
+public final class TexRenderer {
     private static final int CACHE_SIZE = 64;
     private final float size;
+    /** Pixels of each cached formula below its baseline (descenders and the bottom inset). */
+    private final Map<String, Double> depths = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
     private final Map<String, Image> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -33,7 +41,7 @@ final class TexRenderer {
     };
 
     /** @param size the font size in pixels */
-    TexRenderer(float size) {
+    public TexRenderer(float size) {
         this.size = size;
     }
 
@@ -42,16 +50,16 @@ final class TexRenderer {
      *
      * @throws IllegalArgumentException if JLaTeXMath cannot parse {@code tex}
      */
-    Image image(String tex) {
+    public Image image(String tex) {
         Image cached = cache.get(tex);
-        if (cached != null) return cached;
+        if (cached != null && depths.containsKey(tex)) return cached;
         Image image = typeset(tex);
         cache.put(tex, image);
         return image;
     }
 
     /** A node showing the formula; the TeX source as plain text if it cannot be typeset. */
-    Node view(String tex) {
+    public Node view(String tex) {
         try {
             ImageView view = new ImageView(image(tex));
             view.getStyleClass().add("formula");
@@ -64,6 +72,17 @@ final class TexRenderer {
         }
     }
 
+    /**
+     * Pixels of the formula's image below its baseline (descenders and the bottom inset), so that a line of text
+     * can put the formula's baseline on its own.
+     *
+     * @throws IllegalArgumentException if JLaTeXMath cannot parse {@code tex}
+     */
+    public double depth(String tex) {
+        image(tex);
+        return depths.getOrDefault(tex, 0.0);
+    }
+
     private Image typeset(String tex) {
         TeXIcon icon;
         try {
@@ -73,6 +92,7 @@ final class TexRenderer {
         }
         icon.setInsets(new Insets(3, 3, 3, 3));
         icon.setForeground(new java.awt.Color(0x1f, 0x23, 0x28));
+        depths.put(tex, (double) icon.getIconDepth());
         int w = Math.max(1, icon.getIconWidth()), h = Math.max(1, icon.getIconHeight());
         BufferedImage awt = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = awt.createGraphics();
