@@ -23,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -176,13 +175,11 @@ final class GradientHealthView extends BorderPane {
         }
         singleControls.visibleProperty().bind(single.selectedProperty());
         compareControls.visibleProperty().bind(compare.selectedProperty());
-        Pane gap = new Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         HBox modeButtons = new HBox(single, compare);
         modeButtons.getStyleClass().add("segmented");
         HBox measureButtons = new HBox(weightsMeasure, deltaMeasure);
         measureButtons.getStyleClass().add("segmented");
-        HBox header = new HBox(modeButtons, singleControls, compareControls, gap, measureButtons);
+        FlowPane header = new FlowPane(modeButtons, singleControls, compareControls, measureButtons);
         header.getStyleClass().add("health-header");
         for (Node n : List.of(single, compare, applyPreset, makeChain, comparePlay, compareReset, weightsMeasure, deltaMeasure)) {
             ((javafx.scene.layout.Region) n).setMinWidth(USE_PREF_SIZE);
@@ -192,6 +189,7 @@ final class GradientHealthView extends BorderPane {
         sentence.setId("healthSentence");
         sentence.getStyleClass().add("health-sentence");
         sentence.setWrapText(true);
+        sentence.setMinHeight(USE_PREF_SIZE); // a wrapped sentence takes the lines it needs
         deltaSentence.setId("healthDeltaSentence");
         deltaSentence.getStyleClass().add("health-subsentence");
         chart.setId("healthChart");
@@ -211,6 +209,7 @@ final class GradientHealthView extends BorderPane {
         chainSummary.setId("healthChainSummary");
         chainSummary.getStyleClass().add("health-subsentence");
         chainSummary.setWrapText(true);
+        chainSummary.setMinHeight(USE_PREF_SIZE);
         makeChain.setId("healthMakeChain");
         makeChain.getStyleClass().add("tool-button");
         makeChain.setTooltip(new Tooltip("One neuron per layer, keeping the layers and their Φ (no batch norm, no dropout): "

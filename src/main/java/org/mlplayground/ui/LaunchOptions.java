@@ -15,7 +15,8 @@ import org.mlplayground.train.Penalty;
  * {@code --snapshot}: after the epochs, on the next step's second backward stage); {@code --gradients} opens the
  * gradient-health view, {@code --health-preset ID} puts one of its presets into the playground and
  * {@code --compare ID} starts one of its comparisons (both open the view; ids as in {@link HealthPreset} and
- * {@link HealthPreset.Comparison}, lower case with hyphens). With Maven:
+ * {@link HealthPreset.Comparison}, lower case with hyphens); {@code --lesson ID} opens a shipped lesson (its file
+ * name without .md) and applies its preset; {@code --classroom} starts in classroom mode. With Maven:
  * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
@@ -29,12 +30,13 @@ import org.mlplayground.train.Penalty;
  * @param comparison the gradient view's comparison to start with (playing), or null
  */
 record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps,
-        boolean backprop, boolean gradients, HealthPreset healthPreset, HealthPreset.Comparison comparison) {
+        boolean backprop, boolean gradients, HealthPreset healthPreset, HealthPreset.Comparison comparison, String lesson,
+        boolean classroom) {
     static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, "
-            + "--speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID";
+            + "--speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom";
 
     LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
-        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false, false, null, null);
+        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false, false, null, null, null, false);
     }
 
     /** An enum constant's id on the command line: SIGMOID_VS_RELU → sigmoid-vs-relu. */
@@ -66,6 +68,8 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         boolean gradients = false;
         HealthPreset preset = null;
         HealthPreset.Comparison comparison = null;
+        String lesson = null;
+        boolean classroom = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -81,6 +85,8 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                 case "--gradients" -> gradients = true;
                 case "--health-preset" -> preset = named(HealthPreset.class, arg, value(args, ++i, arg));
                 case "--compare" -> comparison = named(HealthPreset.Comparison.class, arg, value(args, ++i, arg));
+                case "--lesson" -> lesson = value(args, ++i, arg);
+                case "--classroom" -> classroom = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
@@ -89,7 +95,7 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                     + "take the same place; choose one");
         }
         return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps, backprop,
-                gradients || preset != null || comparison != null, preset, comparison);
+                gradients || preset != null || comparison != null, preset, comparison, lesson, classroom);
     }
 
     private static int parseSpeed(String text) {

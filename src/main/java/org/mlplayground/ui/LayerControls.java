@@ -47,6 +47,10 @@ final class LayerControls extends FlowPane {
         remove.getStyleClass().add("diagram-button");
         add.getStyleClass().add("diagram-button");
         count.getStyleClass().add("neuron-count");
+        // Style classes a lesson hides by (ControlHiding): Φ, dropout and batch norm of every layer at once.
+        phi.getStyleClass().add("layer-phi");
+        dropout.getStyleClass().add("layer-dropout");
+        batchNorm.getStyleClass().add("layer-batch-norm");
         remove.setTooltip(new Tooltip("One neuron fewer in hidden layer " + l + " (at least 1; resets the weights)"));
         add.setTooltip(new Tooltip("One neuron more in hidden layer " + l + " (at most " + TrainingConfig.MAX_NEURONS
                 + "; resets the weights)"));

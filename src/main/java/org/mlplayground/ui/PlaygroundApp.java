@@ -62,7 +62,13 @@ public final class PlaygroundApp extends Application {
             if (options.healthPreset() != null) controller.configProperty().set(options.healthPreset().config());
             if (options.comparison() != null) controller.gradientHealthView().compare(options.comparison());
         }
-        if (options.snapshot() != null && options.comparison() != null) {
+        if (options.lesson() != null) controller.openLesson(options.lesson());
+        if (options.classroom()) controller.setClassroom(true);
+        if (options.snapshot() != null && options.lesson() != null) {
+            PauseTransition wait = new PauseTransition(Duration.millis(2500));
+            wait.setOnFinished(e -> captureAfterTraining(scene, options));
+            wait.play();
+        } else if (options.snapshot() != null && options.comparison() != null) {
             // The pair trains on its own; the picture is taken once it has done the epochs (25 steps each).
             PauseTransition wait = new PauseTransition(Duration.millis(Math.max(800, options.epochs() * 40L)));
             wait.setOnFinished(e -> captureSoon(scene, options));

@@ -120,6 +120,10 @@ public final class PlaygroundController {
     @FXML private BackpropStepper stepper;
     @FXML private ToggleButton healthMode;
     @FXML private ToggleButton classroom;
+    @FXML private ToggleButton lessonsMode;
+    @FXML private javafx.scene.layout.FlowPane settingsBar;
+    private LessonDock lessons;
+    private ControlHiding hiding;
     @FXML private StackPane centerStack;
     private final GradientHealthView healthView = new GradientHealthView();
     /** Watches the run's gradients; attached to the loop only while the gradient view is shown. */
@@ -214,6 +218,7 @@ public final class PlaygroundController {
         dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not()));
         dataColumn.managedProperty().bind(dataColumn.visibleProperty());
 
+        setUpLessons();
         setUpControls();
         syncControls(config.get());
         config.addListener((obs, old, now) -> {
@@ -229,6 +234,124 @@ public final class PlaygroundController {
 
         loop.start();
         frames.start();
+    }
+
+    // ---- Lessons --------------------------------------------------------------------------------
+
+    /** Where lesson progress is kept: the system property {@code mlplayground.progress}, else ~/.mlplayground. */
+    static java.nio.file.Path progressFile() {
+        String file = System.getProperty("mlplayground.progress");
+        return file != null ? java.nio.file.Path.of(file) : org.mlplayground.lesson.Progress.defaultFile();
+    }
+
+    private void setUpLessons() {
+        lessons = new LessonDock(Locale.getDefault(), progressFile());
+        lessons.setOnApplyPreset(lesson -> applyLesson(lesson, lessons.panel().currentTask()));
+        lessons.setOnTask(event -> applyTask(event.lesson(), event.index()));
+        lessons.setOnMessage(this::say);
+        hiding = new ControlHiding(root);
+        hiding.map(org.mlplayground.lesson.Control.LEARNING_RATE, learningRate.getParent());
+        hiding.map(org.mlplayground.lesson.Control.OPTIMIZER, optimizer.getParent().getParent());
+        hiding.map(org.mlplayground.lesson.Control.ACTIVATION, activation.getParent());
+        hiding.map(org.mlplayground.lesson.Control.PROBLEM, problem.getParent());
+        hiding.map(org.mlplayground.lesson.Control.PENALTY, penalty.getParent(), lambda.getParent());
+        hiding.map(org.mlplayground.lesson.Control.BATCH_SIZE, batchSize.getParent());
+        hiding.map(org.mlplayground.lesson.Control.INITIALIZER, init.getParent());
+        hiding.map(org.mlplayground.lesson.Control.SEED, seed.getParent().getParent());
+        hiding.map(org.mlplayground.lesson.Control.TEST_DATA, showTestData);
+        hiding.map(org.mlplayground.lesson.Control.DISCRETIZE, discretize);
+        Node noise = dataColumn.getContent().lookup("#noise"), share = dataColumn.getContent().lookup("#trainShare"),
+                points = dataColumn.getContent().lookup("#points");
+        if (noise != null) hiding.map(org.mlplayground.lesson.Control.NOISE, noise.getParent());
+        if (share != null && points != null) hiding.map(org.mlplayground.lesson.Control.SPLIT, share.getParent(), points.getParent());
+    }
+
+    /**
+     * Sets the playground up as {@code lesson} says at task {@code task}: its config with the changes of the tasks
+     * up to it, its hidden controls, and its view.
+     */
+    void applyLesson(org.mlplayground.lesson.Lesson lesson, int task) {
+        config.set(lesson.configAtTask(Math.max(0, task)));
+        hiding.hide(lesson.hidden());
+        switch (lesson.view()) {
+            case PLAYGROUND -> {
+                if (backpropMode.isSelected()) backpropMode.fire();
+                if (healthMode.isSelected()) healthMode.fire();
+            }
+            case BACKPROP -> openBackprop();
+            case GRADIENT_HEALTH -> openGradientHealth();
+            case OPTIMIZER_LAB -> openLab(lesson.labAtTask(Math.max(0, task)));
+        }
+        inform("Lesson \u201c" + lesson.title() + "\u201d set up" + (lesson.hidden().isEmpty() ? "."
+                : "; some controls are hidden (H shows them)."));
+    }
+
+    /** The lesson moved on to task {@code index}: the task's own changes, if it has any, apply now. */
+    private void applyTask(org.mlplayground.lesson.Lesson lesson, int index) {
+        org.mlplayground.lesson.Task task = lesson.tasks().get(index);
+        if (!task.changes().isEmpty()) {
+            config.set(task.apply(config.get()));
+            if (lesson.lab() != null) openLab(lesson.labAtTask(index));
+        }
+        inform("Task " + (index + 1) + " of " + lesson.tasks().size() + ": " + task.title());
+    }
+
+    /** Opens the optimizer lab with {@code preset}. */
+    private void openLab(org.mlplayground.lesson.LabPreset preset) {
+        say("The optimizer lab is not part of this window yet");
+    }
+
+    @FXML
+    private void toggleLessons() {
+        if (lessonsMode.isSelected()) {
+            lessons.loadShippedOnce();
+            root.setLeft(lessons);
+        } else {
+            root.setLeft(dataColumn);
+            hiding.hide(java.util.Set.of());
+        }
+    }
+
+    /**
+     * Opens the shipped lesson {@code id} (its file name without .md) in the system language where translated,
+     * and applies its preset. The lessons load off the FX thread; an unknown id says so on the status line.
+     */
+    void openLesson(String id) {
+        setLessonsShown(true);
+        String language = Locale.getDefault().getLanguage();
+        Thread loader = new Thread(() -> {
+            try {
+                org.mlplayground.lesson.LessonLibrary library =
+                        org.mlplayground.lesson.LessonLibrary.load(org.mlplayground.lesson.LessonLibrary.shippedFolder());
+                var found = library.find(id, language);
+                javafx.application.Platform.runLater(() -> {
+                    if (found.isEmpty()) {
+                        say("No lesson '" + id + "' in " + library.folder() + "; the lessons are: "
+                                + String.join(", ", library.inLanguage("en").stream().map(org.mlplayground.lesson.Lesson::id).toList()));
+                        return;
+                    }
+                    lessons.open(found.get());
+                    applyLesson(found.get(), lessons.panel().currentTask());
+                });
+            } catch (RuntimeException e) {
+                javafx.application.Platform.runLater(() -> say("The lessons could not be loaded: " + e.getMessage()));
+            }
+        }, "lesson-opener");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Shows or hides the lesson column as its button does. */
+    void setLessonsShown(boolean shown) {
+        if (lessonsMode.isSelected() != shown) lessonsMode.fire();
+    }
+
+    LessonDock lessonDock() {
+        return lessons;
+    }
+
+    ControlHiding controlHiding() {
+        return hiding;
     }
 
     // ---- Top bar --------------------------------------------------------------------------------
@@ -570,6 +693,17 @@ public final class PlaygroundController {
                 }
                 case G -> {
                     healthMode.fire();
+                    e.consume();
+                }
+                case L -> {
+                    lessonsMode.fire();
+                    e.consume();
+                }
+                case H -> {
+                    if (!hiding.hidden().isEmpty()) {
+                        hiding.reveal(!hiding.revealed());
+                        inform(hiding.revealed() ? "Hidden controls shown; H hides them again." : "The lesson's controls are hidden again.");
+                    }
                     e.consume();
                 }
                 case SPACE -> {

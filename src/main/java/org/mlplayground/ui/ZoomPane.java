@@ -32,6 +32,9 @@ final class ZoomPane extends Region {
 
     ZoomPane(Parent content) {
         this.content = content;
+        // The scene gives its root the style class "root"; the content's stylesheets define their looked-up
+        // colours (-mlp-ink, …) on .root, so the content keeps that class now that it is no longer the root.
+        if (!content.getStyleClass().contains("root")) content.getStyleClass().add("root");
         content.getTransforms().add(scale);
         getChildren().add(content);
         getStyleClass().add("zoom-pane");
