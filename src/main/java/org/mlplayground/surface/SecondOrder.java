@@ -86,15 +86,22 @@ public final class SecondOrder {
                 continue;
             }
             double slope = g[0] * dx + g[1] * dy;
+            boolean steepest = dx == -g[0] && dy == -g[1];
             if (!(slope < 0)) {
                 dx = -g[0];
                 dy = -g[1];
                 slope = -gg;
+                steepest = true;
             }
             s.hessian(x, y, h);
             double dHd = dx * (h[0][0] * dx + h[0][1] * dy) + dy * (h[1][0] * dx + h[1][1] * dy);
             double alpha0 = dHd > 0 ? -slope / dHd : 1;
             double alpha = search.armijo(x, y, dx, dy, s.value(x, y), slope, alpha0);
+            if (x + alpha * dx == x && y + alpha * dy == y && steepest) {
+                // no steepest-descent step lowers L any more (rounding): every later step would be this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += alpha * dx;
             y += alpha * dy;
             s.gradient(x, y, gNew);
@@ -144,6 +151,11 @@ public final class SecondOrder {
             double alpha1 = scaled ? 1 : Math.min(1, 1 / Math.hypot(g[0], g[1]));
             double alpha = search.wolfe(x, y, px, py, f, slope, alpha1);
             double sx = alpha * px, sy = alpha * py;
+            if (x + sx == x && y + sy == y) {
+                // stuck at rounding level: w, g and B stay as they are, so every later step is this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += sx;
             y += sy;
             f = s.value(x, y);
@@ -221,6 +233,11 @@ public final class SecondOrder {
             double alpha1 = stored > 0 ? 1 : Math.min(1, 1 / Math.hypot(g[0], g[1]));
             double alpha = search.wolfe(x, y, px, py, f, slope, alpha1);
             double stepX = alpha * px, stepY = alpha * py;
+            if (x + stepX == x && y + stepY == y) {
+                // stuck at rounding level: w, g and the pairs stay as they are, so every later step is this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += stepX;
             y += stepY;
             f = s.value(x, y);
