@@ -6,6 +6,7 @@ import org.mlplayground.engine.Parameter;
 import org.mlplayground.optim.Clipping;
 import org.mlplayground.optim.Objective;
 import org.mlplayground.optim.Optimizer;
+import org.mlplayground.optim.PolyakAverage;
 import org.mlplayground.optim.Schedule;
 
 /**
@@ -33,6 +34,31 @@ public record Trajectory(List<Point> points, boolean diverged) {
     /** The last point reached. */
     public Point last() {
         return points.get(points.size() - 1);
+    }
+
+    /**
+     * The path of the Polyak average of this path's iterates (COURSE.md §5), computed by {@code average}
+     * exactly as it averages a network's weights: point 0 is w_0 (nothing averaged yet), point k ≥ 1 the
+     * average of w_1 … w_k (uniform mean, or the exponential one). {@code average} is reset first. The loss
+     * is L at the averaged point; a non-finite iterate makes the averaged path diverge at the same step.
+     */
+    public Trajectory averaged(Surface surface, PolyakAverage average) {
+        Parameter iterate = new Parameter("w", 1, true, new double[2], new double[2], 2);
+        Parameter mean = new Parameter("w̄", 1, true, new double[2], new double[2], 2);
+        List<Parameter> iterates = List.of(iterate), means = List.of(mean);
+        average.reset();
+        List<Point> averaged = new ArrayList<>(points.size());
+        averaged.add(points.get(0));
+        for (int k = 1; k < points.size(); k++) {
+            Point p = points.get(k);
+            iterate.value()[0] = p.x();
+            iterate.value()[1] = p.y();
+            average.update(iterates);
+            average.copyInto(means);
+            double x = mean.value()[0], y = mean.value()[1];
+            averaged.add(new Point(k, x, y, surface.value(x, y)));
+        }
+        return new Trajectory(averaged, diverged || !averaged.get(averaged.size() - 1).finite());
     }
 
     /**
