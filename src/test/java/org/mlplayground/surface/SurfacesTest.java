@@ -89,6 +89,32 @@ class SurfacesTest {
 
     @ParameterizedTest
     @MethodSource("surfaces")
+    void everyCriticalPointNewtonFindsInTheWindowIsListed(Surface s) {
+        // Newton's iteration on ∇L = 0 from a 41 × 41 grid over the window
+        double[] w = s.window(), g = new double[2];
+        double[][] h = new double[2][2];
+        for (int i = 0; i <= 40; i++) {
+            for (int j = 0; j <= 40; j++) {
+                double x = w[0] + (w[1] - w[0]) * i / 40, y = w[2] + (w[3] - w[2]) * j / 40;
+                for (int n = 0; n < 60 && Double.isFinite(x + y) && Math.abs(x) + Math.abs(y) < 1e3; n++) {
+                    s.gradient(x, y, g);
+                    s.hessian(x, y, h);
+                    double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+                    x -= (h[1][1] * g[0] - h[0][1] * g[1]) / det;
+                    y -= (h[0][0] * g[1] - h[1][0] * g[0]) / det;
+                }
+                if (!(x > w[0] && x < w[1] && y > w[2] && y < w[3])) continue;
+                s.gradient(x, y, g);
+                if (Math.hypot(g[0], g[1]) > 1e-9) continue;
+                double fx = x, fy = y;
+                assertTrue(s.criticalPoints().stream().anyMatch(c -> Math.hypot(c.x() - fx, c.y() - fy) < 1e-6),
+                        () -> s.id() + ": critical point (" + fx + ", " + fy + ") is not listed");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("surfaces")
     void minimumValueIsTheFirstMinimumsLossAndNothingInTheWindowIsLower(Surface s) {
         Surface.Critical first = s.criticalPoints().get(0);
         if (first.kind() == Surface.Critical.Kind.MINIMUM) {
