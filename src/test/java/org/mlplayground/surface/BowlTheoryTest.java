@@ -153,6 +153,10 @@ class BowlTheoryTest {
             }
         }
         assertTrue(checked > 700);
+        // on the lecture bowl (λ = 1, 4) the steep direction decides: γ·4 < 2 + 2β
+        BowlTheory lecture = BowlTheory.of(Surfaces.bowl(1, 4, 0));
+        assertTrue(lecture.momentumConverges(0.74, 0.5)); // 2.96 < 3
+        assertFalse(lecture.momentumConverges(0.76, 0.5)); // 3.04 > 3
         assertFalse(BowlTheory.momentumConverges(0.1, 1, 1)); // β = 1 never settles
         assertFalse(BowlTheory.momentumConverges(0, 0.5, 1)); // γ = 0 never moves
     }
