@@ -69,24 +69,15 @@ public record Trajectory(List<Point> points, boolean diverged) {
      */
     public static Trajectory run(Surface surface, double startX, double startY, int steps, Optimizer optimizer,
             Schedule schedule, Clipping clipping) {
-        if (steps < 0) throw new IllegalArgumentException("number of steps must be ≥ 0, got " + steps);
-        if (!(Double.isFinite(startX) && Double.isFinite(startY))) {
-            throw new IllegalArgumentException("start point must be finite, got (" + startX + ", " + startY + ")");
-        }
+        Path path = new Path(surface, startX, startY, steps);
         Parameter point = new Parameter("w", 1, true, new double[] {startX, startY}, new double[2], 2);
         List<Parameter> params = List.of(point);
         Objective objective = clipping.wrap(surface.objective(point), params);
         optimizer.reset();
-
-        List<Point> points = new ArrayList<>(steps + 1);
-        Point current = new Point(0, startX, startY, surface.value(startX, startY));
-        points.add(current);
-        for (int k = 0; k < steps && current.finite(); k++) {
+        for (int k = 0; path.more(); k++) {
             optimizer.step(params, objective, schedule.rate(k));
-            double x = point.value()[0], y = point.value()[1];
-            current = new Point(k + 1, x, y, surface.value(x, y));
-            points.add(current);
+            path.add(point.value()[0], point.value()[1]);
         }
-        return new Trajectory(points, !current.finite());
+        return path.trajectory();
     }
 }
