@@ -49,13 +49,15 @@ public final class SecondOrder {
         double x = x0, y = y0;
         while (path.more()) {
             s.gradient(x, y, g);
-            if (g[0] != 0 || g[1] != 0) {
-                s.hessian(x, y, h);
-                double a = h[0][0] + lambda, b = h[0][1], c = h[1][0], d = h[1][1] + lambda, det = a * d - b * c;
-                // (H + λI)⁻¹ g by Cramer's rule
-                x -= (d * g[0] - b * g[1]) / det;
-                y -= (a * g[1] - c * g[0]) / det;
+            if (g[0] == 0 && g[1] == 0) {
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
+            s.hessian(x, y, h);
+            double a = h[0][0] + lambda, b = h[0][1], c = h[1][0], d = h[1][1] + lambda, det = a * d - b * c;
+            // (H + λI)⁻¹ g by Cramer's rule
+            x -= (d * g[0] - b * g[1]) / det;
+            y -= (a * g[1] - c * g[0]) / det;
             path.add(x, y);
         }
         return path.trajectory();
@@ -82,8 +84,8 @@ public final class SecondOrder {
         while (path.more()) {
             double gg = g[0] * g[0] + g[1] * g[1];
             if (gg == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             double slope = g[0] * dx + g[1] * dy;
             boolean steepest = dx == -g[0] && dy == -g[1];
@@ -134,8 +136,8 @@ public final class SecondOrder {
         s.gradient(x, y, g);
         while (path.more()) {
             if (g[0] == 0 && g[1] == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             double px = -(b00 * g[0] + b01 * g[1]), py = -(b01 * g[0] + b11 * g[1]);
             double slope = g[0] * px + g[1] * py;
@@ -206,8 +208,8 @@ public final class SecondOrder {
         s.gradient(x, y, g);
         while (path.more()) {
             if (g[0] == 0 && g[1] == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             // two-loop recursion: r = H g
             double qx = g[0], qy = g[1];

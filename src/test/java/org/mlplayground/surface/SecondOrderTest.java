@@ -153,6 +153,17 @@ class SecondOrderTest {
     }
 
     @Test
+    void startedOnTheMinimumEveryMethodStaysThereForAllItsSteps() {
+        Surface s = new Rosenbrock();
+        Trajectory[] runs = {SecondOrder.newton(s, 1, 1, 7), SecondOrder.dampedNewton(s, 1, 1, 7, 2),
+            SecondOrder.conjugateGradient(s, 1, 1, 7), SecondOrder.bfgs(s, 1, 1, 7), SecondOrder.lbfgs(s, 1, 1, 7, 3)};
+        for (Trajectory t : runs) {
+            assertEquals(8, t.points().size());
+            for (int k = 0; k <= 7; k++) assertEquals(new Trajectory.Point(k, 1, 1, 0), t.points().get(k));
+        }
+    }
+
+    @Test
     void impossibleSettingsAreRefused() {
         Surface s = new Rosenbrock();
         assertThrows(IllegalArgumentException.class, () -> SecondOrder.newton(s, 0, 0, -1));
