@@ -24,6 +24,7 @@ public final class PlaygroundApp extends Application {
     static final long SEED = 1;
 
     private PlaygroundController controller;
+    private Stage stage;
 
     public static void main(String[] args) {
         launch(args);
@@ -46,7 +47,8 @@ public final class PlaygroundApp extends Application {
             showStartupProblem(e.getMessage());
             return;
         }
-        stage.setTitle("MLP Playground");
+        this.stage = stage;
+        stage.titleProperty().bind(controller.experiments().titleProperty());
         stage.setMinWidth(1000);
         stage.setMinHeight(660);
         stage.setScene(scene);
@@ -57,6 +59,7 @@ public final class PlaygroundApp extends Application {
         controller.chooseRegularization(options.penalty(), options.dropout());
         controller.chooseSpeed(options.speed());
         if (options.fps()) controller.showFrameReadout();
+        if (options.snapshot() == null) controller.experiments().offerRecovery();
         if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
         } else if (options.backprop()) {
@@ -158,6 +161,7 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null) stage.titleProperty().unbind();
         if (controller != null) controller.shutdown();
     }
 
