@@ -316,7 +316,8 @@ public final class ExperimentReader {
                 double y = set.y()[i];
                 boolean ok = switch (task) {
                     case BINARY -> y == 1 || y == -1;
-                    case MULTICLASS -> y >= 0 && y == Math.rint(y) && y < 100;
+                    // Two Gaussian blobs keep the binary sets' −1/+1.
+                    case MULTICLASS -> (y >= 0 || y == -1) && y == Math.rint(y) && y < 100;
                     case REGRESSION -> true;
                 };
                 if (!ok) {

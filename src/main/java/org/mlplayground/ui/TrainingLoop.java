@@ -337,7 +337,7 @@ final class TrainingLoop implements AutoCloseable {
         } else if (command instanceof Restore r) {
             try {
                 build(r.experiment().config(), ExperimentBridge.sessionData(r.experiment()), r.experiment().state());
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) { // whatever it was, the run on screen stays and the caller hears why
                 r.done().completeExceptionally(e);
                 return;
             }

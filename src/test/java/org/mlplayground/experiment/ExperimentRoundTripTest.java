@@ -186,6 +186,22 @@ class ExperimentRoundTripTest {
     }
 
     @Test
+    void drawnPointsOnTwoBlobsKeepTheirMinusOneLabels() throws Exception {
+        // Two Gaussian blobs are labelled −1/+1 like every binary set, though the task is multi-class.
+        Dataset train = new Dataset("blobs-2 (edited)", new double[][] {{0, 3.5}, {0, -3.5}, {1, 1}}, new double[] {-1, 1, 1});
+        ExperimentData.Points points = new ExperimentData.Points("Gaussian blobs (edited)", Generator.Task.MULTICLASS,
+                List.of("class 1", "class 2"), List.of("x₁", "x₂"), train, null, null, ExperimentData.Bounds.STANDARD);
+        TrainingConfig config = TrainingConfig.defaults().withProblem(TrainingConfig.Problem.MULTICLASS).withBatchSize(3);
+        Trainer trainer = new Experiment(config, points, null).trainer();
+        trainer.step();
+
+        Experiment back = reopened(new Experiment(config, points, trainer.checkpoint()));
+
+        assertArrayEquals(train.y(), back.parts().train().y());
+        assertEquals(2, back.outputs());
+    }
+
+    @Test
     void aHandWrittenFileWithoutStateStartsAFreshRun() throws Exception {
         String text = """
                 {
