@@ -91,6 +91,22 @@ class ExperimentWindowTest {
     }
 
     @Test
+    void ctrlSSavesTheRunToTheOpenFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys.json");
+        await(onFx(() -> app.controller().experiments().saveTo(file)));
+        for (int i = 0; i < 4; i++) robot.clickOn("#step");
+        waitUntilShown(s -> s.step() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("• keys.json — MLP Playground", onFx(stage::getTitle));
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ExperimentFiles.read(file).state().step() == 4);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(stage::getTitle).equals("keys.json — MLP Playground"));
+    }
+
+    @Test
     void aBadFileLeavesTheSessionAsItWasAndSaysWhy(FxRobot robot, @TempDir Path dir) throws Exception {
         for (int i = 0; i < 3; i++) robot.clickOn("#step");
         Snapshot before = waitUntilShown(s -> s.step() == 3);
