@@ -52,6 +52,10 @@ public final class EngineBenchmark {
                 "example-steps/s");
         print("grid100_2-8-8-1_tanh", gridMillis(spec, 100), "ms");
         print("grid200_2-8-8-1_tanh", gridMillis(spec, 200), "ms");
+        double[] experiment = ExperimentBenchmark.saveOpenMillis();
+        print("experiment_save_100k", experiment[0], "ms");
+        print("experiment_open_100k", experiment[1], "ms");
+        print("experiment_file_100k", experiment[2], "MB");
         double[] latency = FrameBenchmark.commandLatencyLargest(20);
         print("command_latency_largest_median", latency[0], "ms");
         print("command_latency_largest_max", latency[1], "ms");

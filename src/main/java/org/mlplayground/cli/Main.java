@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mlp-playground", mixinStandardHelpOptions = true, version = "MLP Playground 0.1.0",
         description = "Headless commands of MLP Playground.", subcommands = {SurfaceCommand.class, DataCommand.class,
-        LessonCommand.class})
+        TrainCommand.class, LessonCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a bad command line or an impossible setting. */
     static final int USAGE = 2;

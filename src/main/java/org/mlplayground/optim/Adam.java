@@ -93,6 +93,17 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public Memory memory() {
+        return new Memory(k, state.copy());
+    }
+
+    @Override
+    public void restore(Memory memory) {
+        state.load(memory.arrays(), name());
+        k = memory.count();
+    }
+
+    @Override
     public void reset() {
         state.clear();
         k = 0;

@@ -78,6 +78,16 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
+    public Memory memory() {
+        return new Memory(0, state.copy());
+    }
+
+    @Override
+    public void restore(Memory memory) {
+        state.load(memory.arrays(), name());
+    }
+
+    @Override
     public void reset() {
         state.clear();
     }

@@ -29,6 +29,39 @@ public sealed interface Optimizer permits Sgd, Momentum, Nesterov, AdaGrad, RmsP
     /** Forgets all state, so that the next step behaves like the first one. Weights are not touched. */
     void reset();
 
+    /**
+     * A copy of the optimizer's memory, to save a run and continue it later exactly where it stopped.
+     * Training thread only.
+     */
+    Memory memory();
+
+    /**
+     * Takes over a copy of a memory {@link #memory()} gave, so that the next step is the one the saved optimizer
+     * would have taken. Training thread only.
+     *
+     * @throws IllegalArgumentException if the memory does not have this optimizer's shape (arrays per block)
+     */
+    void restore(Memory memory);
+
+    /**
+     * What an optimizer remembers between steps.
+     *
+     * @param count  a step counter where the rule needs one (Adam's k), else 0
+     * @param arrays arrays[block][slot][i]: per parameter block the optimizer's slots (velocity v, running
+     *               averages, …), each as long as the block; no blocks before the first step
+     */
+    record Memory(long count, double[][][] arrays) {
+        public Memory {
+            java.util.Objects.requireNonNull(arrays, "arrays");
+            if (count < 0) throw new IllegalArgumentException("an optimizer's step count is at least 0, got " + count);
+        }
+
+        /** Slots per block this memory has (0 without blocks). */
+        public int slots() {
+            return arrays.length == 0 ? 0 : arrays[0].length;
+        }
+    }
+
     /** The current settings. */
     Hyperparameters hyperparameters();
 

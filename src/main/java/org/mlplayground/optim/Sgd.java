@@ -45,6 +45,19 @@ public final class Sgd implements Optimizer {
         return loss;
     }
 
+    @Override
+    public Memory memory() {
+        return new Memory(0, new double[0][][]);
+    }
+
+    @Override
+    public void restore(Memory memory) {
+        if (memory.arrays().length != 0 || memory.count() != 0) {
+            throw new IllegalArgumentException("gradient descent remembers nothing between steps, but the saved state has "
+                    + memory.arrays().length + " blocks");
+        }
+    }
+
     /** Gradient descent remembers nothing. */
     @Override
     public void reset() {

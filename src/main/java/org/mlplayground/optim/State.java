@@ -38,6 +38,40 @@ final class State {
         return arrays[block][slot];
     }
 
+    /** A deep copy of every array, arrays[block][slot][i]. */
+    double[][][] copy() {
+        double[][][] copy = new double[arrays.length][][];
+        for (int b = 0; b < arrays.length; b++) {
+            copy[b] = new double[slots][];
+            for (int s = 0; s < slots; s++) copy[b][s] = arrays[b][s].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Takes over a copy of {@code saved} (as {@link #copy()} made it), so that the next {@link #fit} with blocks of
+     * these sizes keeps it.
+     *
+     * @throws IllegalArgumentException if a block has not {@code slots} arrays of one length
+     */
+    void load(double[][][] saved, String owner) {
+        double[][][] next = new double[saved.length][][];
+        for (int b = 0; b < saved.length; b++) {
+            if (saved[b].length != slots) {
+                throw new IllegalArgumentException(owner + " keeps " + slots + " arrays per parameter block, got "
+                        + saved[b].length + " for block " + (b + 1));
+            }
+            next[b] = new double[slots][];
+            for (int s = 0; s < slots; s++) {
+                if (saved[b][s].length != saved[b][0].length) {
+                    throw new IllegalArgumentException(owner + "'s arrays of block " + (b + 1) + " differ in length");
+                }
+                next[b][s] = saved[b][s].clone();
+            }
+        }
+        arrays = next;
+    }
+
     /** Forgets everything; the next {@link #fit} allocates fresh zeros. */
     void clear() {
         arrays = new double[0][][];

@@ -112,6 +112,62 @@ public final class DownsampledHistory<T> {
         return first;
     }
 
+    /**
+     * Everything the history holds, to save a run and rebuild its history exactly.
+     *
+     * @param first        the first point, or {@code null} when empty
+     * @param buckets      the bucket means between the first point and the newest, oldest first
+     * @param latest       the newest point as it was added, or {@code null}
+     * @param stride       points per bucket now, a power of 2
+     * @param added        points added in all: 1 + stride × buckets + pendingCount (0 when empty)
+     * @param pendingCount points in the bucket being filled, below {@code stride}
+     * @param pendingSum   their sum, or {@code null} when there are none
+     */
+    public record Saved<T>(T first, List<T> buckets, T latest, long stride, long added, long pendingCount, T pendingSum) {
+        public Saved {
+            buckets = List.copyOf(buckets);
+        }
+    }
+
+    public synchronized Saved<T> saved() {
+        return new Saved<>(first, buckets, latest, stride, added, pendingCount, pendingSum);
+    }
+
+    /**
+     * Puts back what {@link #saved()} gave, replacing every point.
+     *
+     * @throws IllegalArgumentException if the counts do not fit together or there are more buckets than room
+     */
+    public synchronized void restore(Saved<T> saved) {
+        long stride = saved.stride();
+        if (stride < 1 || Long.bitCount(stride) != 1) {
+            throw new IllegalArgumentException("a history's stride is a power of 2, got " + stride);
+        }
+        if (saved.buckets().size() >= capacity - 2) {
+            throw new IllegalArgumentException("a history of capacity " + capacity + " holds at most " + (capacity - 3)
+                    + " buckets, got " + saved.buckets().size());
+        }
+        if (saved.pendingCount() < 0 || saved.pendingCount() >= stride || (saved.pendingCount() == 0) != (saved.pendingSum() == null)) {
+            throw new IllegalArgumentException("a history's unfinished bucket holds 0 … " + (stride - 1)
+                    + " points with their sum, got " + saved.pendingCount());
+        }
+        boolean empty = saved.first() == null;
+        long expected = empty ? 0 : 1 + stride * saved.buckets().size() + saved.pendingCount();
+        if (empty != (saved.latest() == null) || (empty && !saved.buckets().isEmpty()) || saved.added() != expected) {
+            throw new IllegalArgumentException("the history's counts do not add up: " + saved.added() + " points added, but "
+                    + "1 first point, " + saved.buckets().size() + " buckets of " + stride + " and " + saved.pendingCount()
+                    + " pending make " + expected);
+        }
+        buckets.clear();
+        buckets.addAll(saved.buckets());
+        first = saved.first();
+        latest = saved.added() == 1 ? first : saved.latest();
+        this.stride = stride;
+        added = saved.added();
+        pendingCount = saved.pendingCount();
+        pendingSum = saved.pendingSum();
+    }
+
     /** Forgets every point. */
     public synchronized void clear() {
         buckets.clear();

@@ -68,6 +68,20 @@ public final class MetricHistory {
         return points.added();
     }
 
+    /** Everything the history holds (see {@link DownsampledHistory.Saved}), to save a run. */
+    public DownsampledHistory.Saved<EpochMetrics> saved() {
+        return points.saved();
+    }
+
+    /**
+     * Puts back a saved history, replacing every point.
+     *
+     * @throws IllegalArgumentException if its counts do not fit together
+     */
+    public void restore(DownsampledHistory.Saved<EpochMetrics> saved) {
+        points.restore(saved);
+    }
+
     /** The newest point as it was recorded, or {@code null} before the first epoch. */
     public EpochMetrics latest() {
         return points.latest();

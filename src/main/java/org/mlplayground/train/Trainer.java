@@ -3,7 +3,6 @@ package org.mlplayground.train;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 import org.mlplayground.data.Augmenter;
@@ -66,9 +65,9 @@ public final class Trainer {
     private final Dataset validation;
     private final Dataset test;
     private final InputMap inputs;
-    private final SplittableRandom random;
+    private ResumableRandom random;
     /** Masks, noise, augmentation and mixup draw from here, never from the shuffling's generator. */
-    private final SplittableRandom remedyRandom;
+    private ResumableRandom remedyRandom;
     private final int[] order;
     private final DMatrixRMaj raw = new DMatrixRMaj(1, 1);
     private final Mixup mixup = new Mixup();
@@ -154,8 +153,8 @@ public final class Trainer {
             penalty.addGradient(params, train.size());
             return c0 + lastPenalty;
         };
-        this.random = new SplittableRandom(seed);
-        this.remedyRandom = new SplittableRandom(seed).split();
+        this.random = ResumableRandom.of(seed);
+        this.remedyRandom = ResumableRandom.of(seed).split();
         this.order = Batches.identityOrder(train.size());
         this.backup = copies(params.stream().map(Parameter::size).toList());
         this.statisticsBackup = copies(statistics.stream().map(a -> a.length).toList());
@@ -355,6 +354,107 @@ public final class Trainer {
 
     private static void copyStatistics(double[][] from, List<double[]> to) {
         for (int b = 0; b < from.length; b++) System.arraycopy(from[b], 0, to.get(b), 0, from[b].length);
+    }
+
+    /**
+     * Everything the next steps depend on, copied out between two steps (training thread only). Posted settings
+     * are picked up first, as the next step would. After a divergence the optimizer's memory is left out, as
+     * going on after one starts it afresh.
+     */
+    public Checkpoint checkpoint() {
+        pickUpSettings();
+        Checkpoint.BestEpoch best = null;
+        if (bestEpoch >= 0 || earlyStop != null) {
+            best = new Checkpoint.BestEpoch(bestEpoch, bestValidationLoss,
+                    bestWeights == null ? List.of() : deepCopy(List.of(bestWeights)),
+                    bestStatistics == null ? List.of() : deepCopy(List.of(bestStatistics)), earlyStop);
+        }
+        Optimizer.Memory memory = divergence != null ? new Optimizer.Memory(0, new double[0][][]) : optimizer.memory();
+        return new Checkpoint(step, epoch, position, order.clone(),
+                new Checkpoint.RandomState(random.seed(), random.gamma()),
+                new Checkpoint.RandomState(remedyRandom.seed(), remedyRandom.gamma()),
+                deepCopy(params.stream().map(p -> java.util.Arrays.copyOf(p.value(), p.size())).toList()),
+                deepCopy(statistics), memory, lastBatchLoss, history.saved(), best);
+    }
+
+    /**
+     * Continues from {@code c}: this trainer, made from the same config and points as the saved one, then takes
+     * exactly the steps the saved one would have taken. Nothing changes if the checkpoint does not fit this run.
+     * Training thread only, before or between steps.
+     *
+     * @throws IllegalArgumentException naming what does not fit (a block's size, the order, the optimizer's memory)
+     */
+    public void restore(Checkpoint c) {
+        pickUpSettings();
+        int n = order.length;
+        if (c.order().length != n) {
+            throw new IllegalArgumentException("the saved order has " + c.order().length + " points, the training set " + n);
+        }
+        boolean[] seen = new boolean[n];
+        for (int i : c.order()) {
+            if (i < 0 || i >= n || seen[i]) throw new IllegalArgumentException("the saved order is not a permutation of 0 … " + (n - 1));
+            seen[i] = true;
+        }
+        if (c.position() < 0 || c.position() >= n) {
+            throw new IllegalArgumentException("the saved position " + c.position() + " is outside 0 … " + (n - 1));
+        }
+        checkBlocks("weights", c.weights(), params.stream().map(Parameter::size).toList());
+        checkBlocks("batch-norm statistics", c.statistics(), statistics.stream().map(a -> a.length).toList());
+        Optimizer.Memory memory = c.optimizer();
+        if (memory.arrays().length != 0) {
+            checkBlocks("optimizer state", java.util.Arrays.stream(memory.arrays()).map(b -> b.length == 0 ? new double[0] : b[0]).toList(),
+                    params.stream().map(Parameter::size).toList());
+        }
+        Checkpoint.BestEpoch best = c.earlyStopping();
+        if (best != null && !best.weights().isEmpty()) {
+            checkBlocks("best epoch's weights", best.weights(), params.stream().map(Parameter::size).toList());
+            checkBlocks("best epoch's statistics", best.statistics(), statistics.stream().map(a -> a.length).toList());
+        }
+        MetricHistory restoredHistory = new MetricHistory(history.capacity());
+        restoredHistory.restore(c.history());
+        optimizer.restore(memory);
+
+        history.restore(c.history());
+        for (int b = 0; b < params.size(); b++) System.arraycopy(c.weights().get(b), 0, params.get(b).value(), 0, params.get(b).size());
+        for (int b = 0; b < statistics.size(); b++) System.arraycopy(c.statistics().get(b), 0, statistics.get(b), 0, statistics.get(b).length);
+        System.arraycopy(c.order(), 0, order, 0, n);
+        position = c.position();
+        step = c.step();
+        epoch = c.epoch();
+        random = ResumableRandom.resume(c.shuffle().seed(), c.shuffle().gamma());
+        remedyRandom = ResumableRandom.resume(c.remedies().seed(), c.remedies().gamma());
+        lastBatchLoss = c.lastBatchLoss();
+        divergence = null;
+        if (best == null) {
+            bestEpoch = -1;
+            bestValidationLoss = Double.POSITIVE_INFINITY;
+            bestWeights = null;
+            bestStatistics = null;
+            earlyStop = null;
+        } else {
+            bestEpoch = best.epoch();
+            bestValidationLoss = best.validationLoss();
+            bestWeights = best.weights().isEmpty() ? null : deepCopy(best.weights()).toArray(double[][]::new);
+            bestStatistics = best.weights().isEmpty() ? null : deepCopy(best.statistics()).toArray(double[][]::new);
+            earlyStop = best.stop();
+        }
+    }
+
+    private static void checkBlocks(String what, List<double[]> blocks, List<Integer> sizes) {
+        if (blocks.size() != sizes.size()) {
+            throw new IllegalArgumentException("the saved " + what + " have " + blocks.size() + " blocks, the network needs "
+                    + sizes.size());
+        }
+        for (int b = 0; b < sizes.size(); b++) {
+            if (blocks.get(b).length != sizes.get(b)) {
+                throw new IllegalArgumentException("block " + (b + 1) + " of the saved " + what + " has "
+                        + blocks.get(b).length + " numbers, the network needs " + sizes.get(b));
+            }
+        }
+    }
+
+    private static List<double[]> deepCopy(List<double[]> arrays) {
+        return arrays.stream().map(double[]::clone).toList();
     }
 
     /** Steps until the current epoch is complete, or until the divergence guard or early stopping stops training. */

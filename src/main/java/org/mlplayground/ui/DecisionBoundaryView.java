@@ -221,29 +221,7 @@ public final class DecisionBoundaryView extends Region {
 
     /** The heatmap colours of the output units' values {@code o[k][i]}. */
     static void outputPixels(TrainingConfig.Problem problem, double[][] o, boolean discrete, int[] out) {
-        switch (problem) {
-            case MULTICLASS -> {
-                int k = o.length;
-                for (int i = 0; i < out.length; i++) {
-                    int best = 0;
-                    for (int c = 1; c < k; c++) if (o[c][i] > o[best][i]) best = c;
-                    out[i] = Palette.argbClass(best, discrete ? 1 : o[best][i], k);
-                }
-            }
-            case BINARY_SIGMOID -> {
-                for (int i = 0; i < out.length; i++) {
-                    double v = 2 * o[0][i] - 1;
-                    out[i] = Palette.argb(discrete ? Math.signum(v) : v);
-                }
-            }
-            case BINARY_TANH -> {
-                for (int i = 0; i < out.length; i++) out[i] = Palette.argb(discrete ? (o[0][i] >= 0 ? 1 : -1) : o[0][i]);
-            }
-            case REGRESSION -> {
-                // Discretising a value means rounding it to the colour scale's steps of 0.25.
-                for (int i = 0; i < out.length; i++) out[i] = Palette.argb(discrete ? Math.round(o[0][i] * 4) / 4.0 : o[0][i]);
-            }
-        }
+        org.mlplayground.render.HeatColors.outputPixels(problem, o, discrete, out);
     }
 
     private void drawHeatmap() {

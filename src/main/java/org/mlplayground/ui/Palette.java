@@ -1,12 +1,14 @@
 package org.mlplayground.ui;
 
 import javafx.scene.paint.Color;
+import org.mlplayground.render.HeatColors;
 
 /**
  * TensorFlow Playground's colours for a ±1 output: −1 orange, 0 near white, +1 blue, blended linearly
  * so that an uncertain output (near 0) looks pale. The heatmap stops short of the full colours, so that
- * data points, drawn in the full colours, stay visible where the network is sure. The legend in
- * playground.css uses the same colours.
+ * data points, drawn in the full colours, stay visible where the network is sure. The heatmap's numbers come
+ * from {@link HeatColors}, which the command line's pictures share. The legend in playground.css uses the same
+ * colours.
  */
 final class Palette {
     static final Color NEGATIVE = Color.web("#f59322");
@@ -24,25 +26,12 @@ final class Palette {
     static final java.util.List<Color> CLASSES = java.util.List.of(NEGATIVE, POSITIVE, Color.web("#2ca02c"),
             Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf"));
 
-    /** How far toward white the heatmap's ends are lifted from the point colours. */
-    private static final double HEATMAP_LIGHTNESS = 0.3;
-
-    private static final int[] NEGATIVE_RGB = rgb(NEGATIVE.interpolate(Color.WHITE, HEATMAP_LIGHTNESS));
-    private static final int[] NEUTRAL_RGB = rgb(NEUTRAL);
-    private static final int[] POSITIVE_RGB = rgb(POSITIVE.interpolate(Color.WHITE, HEATMAP_LIGHTNESS));
-
     private Palette() {
     }
 
     /** The heatmap colour of output {@code o} as an opaque ARGB int; o is clamped to [−1, 1]. */
     static int argb(double o) {
-        if (Double.isNaN(o)) return 0xff808080;
-        double t = Math.min(1.0, Math.abs(o));
-        int[] end = o < 0 ? NEGATIVE_RGB : POSITIVE_RGB;
-        int r = blend(NEUTRAL_RGB[0], end[0], t);
-        int g = blend(NEUTRAL_RGB[1], end[1], t);
-        int b = blend(NEUTRAL_RGB[2], end[2], t);
-        return 0xff000000 | r << 16 | g << 8 | b;
+        return HeatColors.argb(o);
     }
 
     /** The colour of class k (0-based); more classes (an imported file) go round the colour wheel. */
@@ -63,19 +52,14 @@ final class Palette {
         };
     }
 
-    private static final int[][] CLASS_RGB = CLASSES.stream()
-            .map(c -> rgb(c.interpolate(Color.WHITE, HEATMAP_LIGHTNESS))).toArray(int[][]::new);
-
     /**
      * The heatmap colour where class {@code k} is the most probable with probability {@code p} among
      * {@code classes}: pale near 1/K (the network cannot tell), the class's hue near 1.
      */
     static int argbClass(int k, double p, int classes) {
-        int[] end = k >= 0 && k < CLASS_RGB.length ? CLASS_RGB[k] : rgb(ofClass(k).interpolate(Color.WHITE, HEATMAP_LIGHTNESS));
-        double chance = 1.0 / classes;
-        double t = Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, (p - chance) / (1 - chance)));
-        return 0xff000000 | blend(NEUTRAL_RGB[0], end[0], t) << 16 | blend(NEUTRAL_RGB[1], end[1], t) << 8
-                | blend(NEUTRAL_RGB[2], end[2], t);
+        Color c = ofClass(k);
+        return HeatColors.argbClass(k, p, classes, (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255));
     }
 
     /** The fill of a data point with label {@code y} (±1). */
@@ -83,12 +67,4 @@ final class Palette {
         return y > 0 ? POSITIVE : NEGATIVE;
     }
 
-    private static int blend(int from, int to, double t) {
-        return (int) Math.round(from + (to - from) * t);
-    }
-
-    private static int[] rgb(Color c) {
-        return new int[] {(int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255)};
-    }
 }

@@ -24,6 +24,7 @@ public final class PlaygroundApp extends Application {
     static final long SEED = 1;
 
     private PlaygroundController controller;
+    private Stage stage;
 
     public static void main(String[] args) {
         launch(args);
@@ -46,7 +47,8 @@ public final class PlaygroundApp extends Application {
             showStartupProblem(e.getMessage());
             return;
         }
-        stage.setTitle("MLP Playground");
+        this.stage = stage;
+        stage.titleProperty().bind(controller.experiments().titleProperty());
         stage.setMinWidth(1000);
         stage.setMinHeight(660);
         stage.setScene(scene);
@@ -64,6 +66,7 @@ public final class PlaygroundApp extends Application {
         }
         if (options.lesson() != null) controller.openLesson(options.lesson());
         if (options.classroom()) controller.setClassroom(true);
+        if (options.snapshot() == null) controller.experiments().offerRecovery();
         if (options.snapshot() != null && options.lesson() != null) {
             PauseTransition wait = new PauseTransition(Duration.millis(2500));
             wait.setOnFinished(e -> captureAfterTraining(scene, options));
@@ -174,6 +177,7 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null) stage.titleProperty().unbind();
         if (controller != null) controller.shutdown();
     }
 

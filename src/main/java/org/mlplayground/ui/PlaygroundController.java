@@ -132,6 +132,10 @@ public final class PlaygroundController {
     @FXML private javafx.scene.control.ScrollPane dataColumn;
     @FXML private Label message;
     @FXML private Button revert;
+    @FXML private javafx.scene.control.MenuButton fileMenu;
+    /** Save, open, autosave (see {@link ExperimentActions}) and the Export menu. */
+    private ExperimentActions experiments;
+    private ExportActions exports;
 
     PlaygroundController(TrainingConfig start) {
         this.loop = new TrainingLoop(start);
@@ -234,6 +238,40 @@ public final class PlaygroundController {
 
         loop.start();
         frames.start();
+        installFileMenu();
+    }
+
+    private void installFileMenu() {
+        experiments = new ExperimentActions(ExperimentActions.host(loop, this::adopt, this::pausePlaying,
+                (text, bad) -> {
+                    if (bad) say(text);
+                    else inform(text);
+                }, this::window), ExperimentActions.defaultHome(), ExperimentActions.AUTOSAVE_PERIOD);
+        exports = new ExportActions(List.of(new ExportActions.Panel("window", "Whole window", root),
+                new ExportActions.Panel("output", "Output", boundary), new ExportActions.Panel("network", "Network", diagram),
+                new ExportActions.Panel("loss-chart", "Loss chart", lossChart)), lossChart, dataController, displayed::get,
+                (text, bad) -> {
+                    if (bad) say(text);
+                    else inform(text);
+                }, this::window);
+        fileMenu.getItems().setAll(experiments.menuItems());
+        fileMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), exports.menu());
+        displayed.addListener((obs, old, now) -> experiments.shown(now));
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Shows {@code c} (an opened experiment's config) in every control without posting it to the loop again. */
+    private void adopt(TrainingConfig c) {
+        syncing = true;
+        try {
+            config.set(c);
+        } finally {
+            syncing = false;
+        }
+        syncControls(c);
     }
 
     // ---- Lessons --------------------------------------------------------------------------------
@@ -963,10 +1001,21 @@ public final class PlaygroundController {
         dataController.installDropTarget(scene);
     }
 
-    /** Stops the frame timer and the training thread. */
+    /** Save, open, recent files, autosave and the window title. */
+    ExperimentActions experiments() {
+        return experiments;
+    }
+
+    /** The Export menu's actions. */
+    ExportActions exports() {
+        return exports;
+    }
+
+    /** Stops the frame timer, autosaving (a clean exit: the recovery file goes) and the training thread. */
     void shutdown() {
         frames.stop();
         healthView.stop();
+        if (experiments != null) experiments.close();
         loop.close();
     }
 }

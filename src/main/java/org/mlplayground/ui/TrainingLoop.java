@@ -88,6 +88,13 @@ final class TrainingLoop implements AutoCloseable {
     private record RemovePoint(double x1, double x2, double radius) implements Command {
     }
 
+    private record Capture(java.util.concurrent.CompletableFuture<ExperimentBridge.Captured> done) implements Command {
+    }
+
+    private record Restore(org.mlplayground.experiment.Experiment experiment,
+            java.util.concurrent.CompletableFuture<Snapshot> done) implements Command {
+    }
+
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicReference<org.mlplayground.train.BackpropTrace> latestTrace = new AtomicReference<>();
@@ -228,6 +235,27 @@ final class TrainingLoop implements AutoCloseable {
         commands.add(new TraceExample(index));
     }
 
+    /**
+     * The run as an experiment file holds it, copied on the training thread between two steps (while playing,
+     * the step after the one on screen at most); the FX thread is not held up. Any thread.
+     */
+    java.util.concurrent.CompletableFuture<ExperimentBridge.Captured> capture() {
+        java.util.concurrent.CompletableFuture<ExperimentBridge.Captured> done = new java.util.concurrent.CompletableFuture<>();
+        commands.add(new Capture(done));
+        return done;
+    }
+
+    /**
+     * Pauses and goes on from {@code e} (its settings, points and state): the next step is the one the saved run
+     * would have taken. Completes with the snapshot of the restored run, or exceptionally (with an
+     * IllegalArgumentException) when the experiment cannot run, in which case the run on screen stays as it was.
+     */
+    java.util.concurrent.CompletableFuture<Snapshot> restore(org.mlplayground.experiment.Experiment e) {
+        java.util.concurrent.CompletableFuture<Snapshot> done = new java.util.concurrent.CompletableFuture<>();
+        commands.add(new Restore(e, done));
+        return done;
+    }
+
     /** The trace of the last {@link #traceStep()} or {@link #traceExample}, or null. Any thread. */
     org.mlplayground.train.BackpropTrace latestTrace() {
         return latestTrace.get();
@@ -314,6 +342,26 @@ final class TrainingLoop implements AutoCloseable {
             problem = "";
             nextFrame = System.nanoTime();
             publishState(); // the weights are those on display: only the state changes
+            return;
+        } else if (command instanceof Capture c) {
+            try {
+                c.done().complete(ExperimentBridge.capture(config, data, trainer.checkpoint(), run));
+            } catch (RuntimeException e) {
+                c.done().completeExceptionally(e);
+            }
+            return;
+        } else if (command instanceof Restore r) {
+            try {
+                build(r.experiment().config(), ExperimentBridge.sessionData(r.experiment()), r.experiment().state());
+            } catch (RuntimeException e) { // whatever it was, the run on screen stays and the caller hears why
+                r.done().completeExceptionally(e);
+                return;
+            }
+            playing = false;
+            problem = "";
+            notice = "";
+            publish(true);
+            r.done().complete(latest());
             return;
         } else if (command instanceof Pause) {
             playing = false;
@@ -497,11 +545,17 @@ final class TrainingLoop implements AutoCloseable {
 
     /** New weights and a new trainer for {@code next} on {@code nextData}. */
     private void build(TrainingConfig next, SessionData nextData) {
+        build(next, nextData, null);
+    }
+
+    /** As {@link #build(TrainingConfig, SessionData)}, continued from {@code state} if not null; nothing changes if it fails. */
+    private void build(TrainingConfig next, SessionData nextData, org.mlplayground.train.Checkpoint state) {
         if (next.problem().task() != nextData.task()) {
             throw new IllegalArgumentException("the problem type '" + next.problem().title() + "' needs "
                     + describe(next.problem().task()) + ", but " + nextData.name() + " has " + describe(nextData.task()));
         }
         Trainer fresh = next.trainer(nextData.train(), nextData.validation(), nextData.test(), nextData.outputs());
+        if (state != null) fresh.restore(state);
         Network network = fresh.network();
         config = next;
         data = nextData;
@@ -511,7 +565,7 @@ final class TrainingLoop implements AutoCloseable {
         best = null;
         bestLoss = Double.POSITIVE_INFINITY;
         bestEpoch = -1;
-        lastCheckedEpoch = 0;
+        lastCheckedEpoch = fresh.epoch();
         referenceLoss = Double.POSITIVE_INFINITY;
         initialLoss = Trainer.evaluate(network, fresh.trainingSet()).loss();
         largeRun = evaluationCost() > INLINE_EVALUATION_COST;
