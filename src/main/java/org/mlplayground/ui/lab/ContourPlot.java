@@ -219,8 +219,9 @@ final class ContourPlot extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, plotWidth(), plotHeight());
         g.clip();
+        if (race != null) drawPaths(g);
         drawMarks(g);
-        if (race != null) drawRace(g);
+        if (race != null) drawHeads(g);
         g.restore();
         g.setStroke(Color.web("#57606a"));
         g.setLineWidth(1);
@@ -301,7 +302,7 @@ final class ContourPlot extends Region {
         g.strokePolygon(xs, ys, 10);
     }
 
-    private void drawRace(GraphicsContext g) {
+    private void drawPaths(GraphicsContext g) {
         g.setLineJoin(StrokeLineJoin.ROUND);
         g.setLineCap(StrokeLineCap.ROUND);
         double[] xs = new double[race.steps() + 1], ys = new double[race.steps() + 1];
@@ -309,32 +310,50 @@ final class ContourPlot extends Region {
             int m = Math.min(run.n(), revealed + 1);
             if (m == 0) continue;
             Color c = COLORS[run.row() % COLORS.length];
-            for (int k = 0; k < m; k++) {
-                xs[k] = clampPx(toPixelX(run.x()[k]));
-                ys[k] = clampPx(toPixelY(run.y()[k]));
-            }
+            int kept = pixels(run.x(), run.y(), m, xs, ys);
             g.setLineDashes();
             g.setStroke(Color.rgb(255, 255, 255, 0.85));
             g.setLineWidth(5);
-            g.strokePolyline(xs, ys, m);
+            g.strokePolyline(xs, ys, kept);
             g.setStroke(c);
             g.setLineWidth(2.2);
-            g.strokePolyline(xs, ys, m);
+            g.strokePolyline(xs, ys, kept);
             if (m <= 80) {
                 g.setFill(c);
                 for (int k = 1; k < m; k++) g.fillOval(xs[k] - 2.5, ys[k] - 2.5, 5, 5);
             }
-            if (polyak && m > 1) {
-                for (int k = 0; k < m; k++) {
-                    xs[k] = clampPx(toPixelX(run.avgX()[k]));
-                    ys[k] = clampPx(toPixelY(run.avgY()[k]));
-                }
+            if (polyak && m > 1 && run.avgX() != null) {
+                int keptAvg = pixels(run.avgX(), run.avgY(), m, xs, ys);
                 g.setLineDashes(7, 5);
                 g.setLineWidth(2);
                 g.setStroke(c);
-                g.strokePolyline(xs, ys, m);
+                g.strokePolyline(xs, ys, keptAvg);
                 g.setLineDashes();
             }
+        }
+    }
+
+    /**
+     * The first m points in pixels, leaving out those within half a pixel of the last one kept (a converged
+     * run's last hundreds of steps are one pixel); the m-th point is always kept. Returns how many were kept.
+     */
+    private int pixels(double[] x, double[] y, int m, double[] xs, double[] ys) {
+        int kept = 0;
+        for (int k = 0; k < m; k++) {
+            double px = clampPx(toPixelX(x[k])), py = clampPx(toPixelY(y[k]));
+            if (kept > 0 && k < m - 1 && Math.abs(px - xs[kept - 1]) < 0.5 && Math.abs(py - ys[kept - 1]) < 0.5) continue;
+            xs[kept] = px;
+            ys[kept++] = py;
+        }
+        return kept;
+    }
+
+    /** Every row's current point with its arrows, and the start point, above the paths and the marks. */
+    private void drawHeads(GraphicsContext g) {
+        for (Race.Run run : race.runs()) {
+            int m = Math.min(run.n(), revealed + 1);
+            if (m == 0) continue;
+            Color c = COLORS[run.row() % COLORS.length];
             int k = m - 1;
             double px = toPixelX(run.x()[k]), py = toPixelY(run.y()[k]);
             if (arrows) drawArrows(g, run, k, px, py, c);

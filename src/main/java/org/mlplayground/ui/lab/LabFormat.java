@@ -17,7 +17,10 @@ final class LabFormat {
             if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
             return s;
         }
-        return String.format(Locale.ROOT, "%.3g", v).replace("e-0", "e-").replace("e+0", "e+");
+        String[] parts = String.format(Locale.ROOT, "%.2e", v).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exponent = Integer.parseInt(parts[1]);
+        return mantissa + "e" + (exponent > 0 ? "+" : "") + exponent;
     }
 
     /**

@@ -12,6 +12,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -41,6 +43,9 @@ public final class OptimizerLab extends BorderPane {
     private final ResultsTable table = new ResultsTable();
     private final TheoryPanel theory = new TheoryPanel();
     private final VBox rowBox = new VBox(8);
+    private final TabPane rightTabs = new TabPane();
+    /** The theory's rates are recomputed only while its tab shows. */
+    private final Tab theoryTab = new Tab("Theory");
     private final List<OptimizerRow> rows = new ArrayList<>();
     private final ComboBox<String> surfaceChoice = new ComboBox<>();
     private final Slider bowlA = new Slider(-1.5, 1.5, 0), bowlB = new Slider(-1.5, 1.5, 1), bowlAngle = new Slider(-90, 90, 0);
@@ -49,7 +54,7 @@ public final class OptimizerLab extends BorderPane {
     private final ComboBox<Integer> stepsChoice = new ComboBox<>();
     private final ToggleButton play = new ToggleButton("▶ Play");
     private final Button step = new Button("Step");
-    private final Button rewind = new Button("⏮");
+    private final Button rewind = new Button("|◀");
     private final Slider speed = new Slider(1, 50, 5);
     private final CheckBox instant = new CheckBox("instant");
     private final CheckBox arrows = new CheckBox("arrows");
@@ -59,7 +64,7 @@ public final class OptimizerLab extends BorderPane {
     private final Label formula = new Label();
     private final Label startLabel = new Label();
 
-    private LabSurface surface = LabSurface.bowl(1, 10, 0);
+    private LabSurface surface;
     private double x0, y0;
     private Race race;
     private int revealed;
@@ -153,11 +158,27 @@ public final class OptimizerLab extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         rowBox.setPadding(new Insets(4));
-        VBox right = new VBox(6, scroll, add, theory);
-        right.setPadding(new Insets(0, 10, 0, 6));
-        right.setPrefWidth(390);
-        right.setMinWidth(360);
-        setRight(right);
+        VBox optimizers = new VBox(6, scroll, add);
+        optimizers.setPadding(new Insets(6, 0, 6, 0));
+        ScrollPane theoryScroll = new ScrollPane(theory);
+        theoryScroll.setFitToWidth(true);
+        Tab optimizersTab = new Tab("Optimizers", optimizers);
+        theoryTab.setContent(theoryScroll);
+        theoryTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && race != null) theory.setRace(race, selectedSettings());
+        });
+        optimizersTab.setId("labOptimizersTab");
+        theoryTab.setId("labTheoryTab");
+        optimizersTab.setTooltip(new Tooltip("The optimizers racing, each with its settings."));
+        theoryTab.setTooltip(new Tooltip("Eigenvalues, κ, best γ and (γ, β), predicted against measured rates and the "
+                + "stability map of momentum (quadratic bowls only)."));
+        rightTabs.getTabs().setAll(optimizersTab, theoryTab);
+        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        rightTabs.setId("labRightTabs");
+        rightTabs.setPrefWidth(400);
+        rightTabs.setMinWidth(360);
+        BorderPane.setMargin(rightTabs, new Insets(0, 10, 0, 6));
+        setRight(rightTabs);
 
         HBox.setHgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(table, Priority.ALWAYS);
@@ -167,6 +188,7 @@ public final class OptimizerLab extends BorderPane {
         setBottom(bottom);
 
         wire();
+        surface = bowlFromSliders();
         plot.setSurface(surface);
         x0 = surface.start()[0];
         y0 = surface.start()[1];
@@ -227,7 +249,10 @@ public final class OptimizerLab extends BorderPane {
         });
         arrows.selectedProperty().addListener((o, was, on) -> options());
         stepBoxes.selectedProperty().addListener((o, was, on) -> options());
-        polyak.selectedProperty().addListener((o, was, on) -> options());
+        polyak.selectedProperty().addListener((o, was, on) -> {
+            recompute();
+            options();
+        });
         plot.setOnStart(this::setStart);
         theory.setOnPick(this::applyToSelected);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -338,14 +363,14 @@ public final class OptimizerLab extends BorderPane {
         for (int i = 0; i < slots; i++) settings.add(RowSettings.of(Method.SGD, 0.01).withEnabled(false));
         for (OptimizerRow r : rows) settings.set(r.index(), r.settingsProperty().get());
         Integer steps = stepsChoice.getValue();
-        race = Race.compute(surface, x0, y0, steps == null ? 200 : steps, settings);
+        race = Race.compute(surface, x0, y0, steps == null ? 200 : steps, settings, polyak.isSelected());
         if (instant.isSelected()) revealed = race.steps();
         revealed = Math.min(revealed, race.steps());
         startLabel.setText("start (" + LabFormat.number(round3(x0)) + ", " + LabFormat.number(round3(y0)) + ")");
         plot.setRace(race, revealed);
         chart.show(race, revealed);
         table.show(race);
-        theory.setRace(race, selectedSettings());
+        if (theoryTab.isSelected()) theory.setRace(race, selectedSettings());
     }
 
     private void showRevealed() {
@@ -376,6 +401,10 @@ public final class OptimizerLab extends BorderPane {
 
     List<OptimizerRow> rows() {
         return List.copyOf(rows);
+    }
+
+    TheoryPanel theory() {
+        return theory;
     }
 
     ResultsTable table() {

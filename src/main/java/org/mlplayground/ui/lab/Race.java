@@ -15,6 +15,11 @@ import org.mlplayground.surface.Trajectory;
  */
 record Race(LabSurface surface, double x0, double y0, int steps, double floor, List<Run> runs) {
 
+    /** False on a surface unbounded below (the saddle): there L − L* has no minimum to reach. */
+    boolean bounded() {
+        return Double.isFinite(surface.minimumValue());
+    }
+
     /** Below this L − L* counts as "reached the minimum". */
     static final double TOLERANCE = 1e-6;
 
@@ -23,10 +28,12 @@ record Race(LabSurface surface, double x0, double y0, int steps, double floor, L
      * path stops at the last finite point and {@code divergedAt} is the step that left the finite numbers.
      *
      * @param row    index of the row (its colour)
-     * @param avgX   Polyak's uniform average of w_0 … w_k (the same {@link PolyakAverage} the trainer uses)
+     * @param trajectory the run as the surface package returned it (null with an error)
+     * @param avgX   Polyak's uniform average of w_0 … w_k (the same {@link PolyakAverage} the trainer uses), or
+     *               null when the Polyak path is not shown
      * @param error  why the row could not run (a setting the optimizer refused), or null
      */
-    record Run(int row, Method method, RowSettings settings, double[] x, double[] y, double[] gap, int n,
+    record Run(int row, Method method, RowSettings settings, Trajectory trajectory, double[] x, double[] y, double[] gap, int n,
             boolean diverged, int divergedAt, double[] avgX, double[] avgY, String error) {
 
         /** The first k with L(w_k) − L* &lt; 10⁻⁶, or −1. */
@@ -45,6 +52,11 @@ record Race(LabSurface surface, double x0, double y0, int steps, double floor, L
      * gets an empty run with the message, so one bad row never stops the others.
      */
     static Race compute(LabSurface surface, double x0, double y0, int steps, List<RowSettings> rows) {
+        return compute(surface, x0, y0, steps, rows, true);
+    }
+
+    /** As {@link #compute(LabSurface, double, double, int, List)}; without {@code polyak} avgX and avgY are null. */
+    static Race compute(LabSurface surface, double x0, double y0, int steps, List<RowSettings> rows, boolean polyak) {
         double floor = surface.floor();
         List<Run> runs = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
@@ -56,16 +68,16 @@ record Race(LabSurface surface, double x0, double y0, int steps, double floor, L
                         ? Trajectory.run(surface.surface(), x0, y0, steps, s.hyperparameters().create(), s.rates(), s.clipping())
                         : SecondOrderRuns.run(s, surface.surface(), x0, y0, steps);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                runs.add(new Run(r, s.method(), s, new double[0], new double[0], new double[0], 0, false, -1, new double[0],
+                runs.add(new Run(r, s.method(), s, null, new double[0], new double[0], new double[0], 0, false, -1, new double[0],
                         new double[0], e.getMessage()));
                 continue;
             }
-            runs.add(toRun(r, s, t, floor));
+            runs.add(toRun(r, s, t, floor, polyak));
         }
         return new Race(surface, x0, y0, steps, floor, List.copyOf(runs));
     }
 
-    private static Run toRun(int row, RowSettings s, Trajectory t, double floor) {
+    private static Run toRun(int row, RowSettings s, Trajectory t, double floor, boolean polyak) {
         List<Trajectory.Point> points = t.points();
         int n = points.size();
         if (t.diverged()) n--; // the last point is the first non-finite one
@@ -78,6 +90,7 @@ record Race(LabSurface surface, double x0, double y0, int steps, double floor, L
             x[k] = p.x();
             y[k] = p.y();
             gap[k] = p.loss() - floor;
+            if (!polyak) continue;
             w.value()[0] = x[k];
             w.value()[1] = y[k];
             average.update(params);
@@ -86,6 +99,6 @@ record Race(LabSurface surface, double x0, double y0, int steps, double floor, L
             ay[k] = av[1];
         }
         int divergedAt = t.diverged() ? t.last().step() : -1;
-        return new Run(row, s.method(), s, x, y, gap, n, t.diverged(), divergedAt, ax, ay, null);
+        return new Run(row, s.method(), s, t, x, y, gap, n, t.diverged(), divergedAt, polyak ? ax : null, polyak ? ay : null, null);
     }
 }

@@ -16,11 +16,16 @@ final class ResultsTable extends TableView<ResultsTable.Line> {
 
     /** What a row of the table says, as text. */
     record Line(int row, String method, String steps, String finalGap, String status) {
-        static Line of(Race.Run run) {
+        static Line of(Race.Run run, Race race) {
             if (run.error() != null) return new Line(run.row(), run.method().label, "—", "—", run.error());
+            if (!race.bounded()) {
+                String status = run.diverged() ? "diverged at step " + run.divergedAt() : "L unbounded below";
+                return new Line(run.row(), run.method().label, "—", "L = " + LabFormat.number(run.finalGap() + race.floor()), status);
+            }
             int k = run.stepsToTolerance();
             String status = run.diverged() ? "diverged at step " + run.divergedAt()
-                    : k >= 0 ? "reached L* ± 10⁻⁶" : "still going";
+                    : run.finalGap() < Race.TOLERANCE ? "converged"
+                    : k >= 0 ? "reached 10⁻⁶, left again" : "not there yet";
             return new Line(run.row(), run.method().label, k >= 0 ? Integer.toString(k) : "—",
                     LabFormat.number(run.finalGap()), status);
         }
@@ -45,6 +50,7 @@ final class ResultsTable extends TableView<ResultsTable.Line> {
         getColumns().add(column("method", 150, Line::method));
         getColumns().add(column("steps to 10⁻⁶", 110, Line::steps));
         getColumns().add(column("final L − L*", 100, Line::finalGap));
+        getColumns().get(getColumns().size() - 1).setId("labFinalColumn");
         getColumns().add(column("status", 180, Line::status));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         setPrefHeight(190);
@@ -60,6 +66,6 @@ final class ResultsTable extends TableView<ResultsTable.Line> {
     }
 
     void show(Race race) {
-        getItems().setAll(FXCollections.observableArrayList(race.runs().stream().map(Line::of).toList()));
+        getItems().setAll(FXCollections.observableArrayList(race.runs().stream().map(r -> Line.of(r, race)).toList()));
     }
 }
