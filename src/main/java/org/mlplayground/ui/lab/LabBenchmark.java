@@ -15,7 +15,7 @@ import javafx.stage.Stage;
  * headless (Monocle, software rendering) unless it is running, and leaves it running.
  */
 public final class LabBenchmark {
-    private static final int WARM_UP = 200, ROUNDS = 400;
+    private static final int WARM_UP = 400, ROUNDS = 600;
 
     private LabBenchmark() {
     }

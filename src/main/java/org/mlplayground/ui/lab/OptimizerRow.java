@@ -58,6 +58,7 @@ final class OptimizerRow extends VBox {
         Rectangle swatch = new Rectangle(16, 16, ContourPlot.COLORS[index % ContourPlot.COLORS.length]);
         swatch.getStyleClass().add("lab-swatch");
         method.getItems().setAll(Method.values());
+        method.setVisibleRowCount(Method.values().length); // every method at a glance, no scrolling
         method.setId("labMethod" + index);
         method.setTooltip(new Tooltip("The method of this row: the optimizers that train the network, or a second-order "
                 + "method (Newton, damped Newton, conjugate gradient, BFGS, L-BFGS)."));

@@ -144,7 +144,7 @@ class OptimizerLabTest {
     }
 
     @Test
-    void stepRevealsOneStepAndSpacePlaysAndPauses(FxRobot robot) {
+    void stepRevealsOneStepAndSpacePlaysAndPauses(FxRobot robot) throws Exception {
         robot.clickOn("#labStep");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, onFx(lab::revealed), "from the whole path to step 1");
@@ -160,6 +160,45 @@ class OptimizerLabTest {
         assertEquals(paused, onFx(lab::revealed), "nothing moves while paused");
         robot.clickOn("#labRewind");
         assertEquals(0, onFx(lab::revealed));
+        robot.clickOn("#labPlay");
+        int steps = onFx(() -> lab.race().steps());
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(lab::revealed) == steps);
+        assertFalse(onFx(play::isSelected), "play stops by itself at the last step");
+    }
+
+    @Test
+    void addingASixthRowDisablesAddAndRemovingARowKeepsTheOthersColours(FxRobot robot) {
+        robot.clickOn("#labAdd");
+        assertEquals(6, onFx(() -> lab.race().runs().size()));
+        assertTrue(robot.lookup("#labAdd").query().isDisabled(), "six is the most");
+        robot.clickOn("#labRemove0");
+        List<Integer> rows = onFx(() -> lab.race().runs().stream().map(Race.Run::row).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), rows, "the others keep their colour index");
+        assertFalse(robot.lookup("#labAdd").query().isDisabled());
+    }
+
+    @Test
+    void choosingNewtonInARowHidesTheLearningRate(FxRobot robot) {
+        robot.clickOn("#labMethod0").clickOn("Newton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Method.NEWTON, onFx(() -> lab.race().runs().get(0).method()));
+        assertFalse(shown(robot.lookup("#labRate0").query()), "Newton has no learning rate");
+        robot.clickOn("#labMethod0").clickOn("L-BFGS");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot.lookup("#labMemory0").query()), "L-BFGS shows its memory m");
+        assertEquals(Method.LBFGS, onFx(() -> lab.race().runs().get(0).method()));
+    }
+
+    @Test
+    void theBowlsSlidersSetItsEigenvaluesAndTheTurnKeepsThem(FxRobot robot) {
+        run(() -> lab.setBowl(0.1, 10, 30));
+        robot.clickOn("#labTheoryTab");
+        String eigen = robot.lookup("#labEigen").queryAs(Label.class).getText();
+        assertEquals("λ₁ = 0.1,  λ₂ = 10,  κ = λ₂/λ₁ = 100", eigen);
+        // the turned bowl: L(r(cos 30°, sin 30°)) = ½ · 0.1 · r² along the first axis
+        Race race = onFx(lab::race);
+        double c = Math.cos(Math.toRadians(30)), sn = Math.sin(Math.toRadians(30));
+        assertEquals(0.5 * 0.1 * 4, race.surface().surface().value(2 * c, 2 * sn), 1e-12);
     }
 
     @Test
@@ -253,6 +292,14 @@ class OptimizerLabTest {
         RowSettings momentum = onFx(() -> lab.rows().get(1).settingsProperty().get());
         assertEquals(0.2, momentum.rate(), 0.44 / 300 * 1.5);
         assertEquals(0.5, momentum.beta(), 0.99 / 170 * 1.5);
+    }
+
+    /** Whether a person sees the node: it and every parent visible. */
+    private static boolean shown(Node node) {
+        return onFx(() -> {
+            for (Node n = node; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+            return true;
+        });
     }
 
     private static <T> T onFx(Callable<T> c) {
