@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Beale's function L = Σᵢ tᵢ² with t₁ = 1.5 − x + xy, t₂ = 2.25 − x + xy², t₃ = 2.625 − x + xy³: a narrow
  * curved valley with flat shelves and very steep corners. Minimum L = 0 at (3, ½); a saddle at (0, 1), where
- * the whole line x = 0 is flat along y (L = 1.5² + 2.25² + 2.625² there).
+ * the whole line x = 0 is flat along y (L = 1.5² + 2.25² + 2.625² there), and another near (0.1005, −2.6445)
+ * (found by Newton's method on ∇L = 0, to full precision).
  * <pre>
  * with uᵢ = ∂tᵢ/∂x = yⁱ − 1 and vᵢ = ∂tᵢ/∂y = i x yⁱ⁻¹:
  * ∇L  = 2 Σᵢ tᵢ (uᵢ, vᵢ)
@@ -14,6 +15,22 @@ import java.util.List;
  */
 public record Beale() implements Surface {
     private static final double C1 = 1.5, C2 = 2.25, C3 = 2.625;
+    /** The lower saddle, {x, y}: Newton's iteration on ∇L = 0 from (0.1, −2.64), where it converges quadratically. */
+    private static final double[] LOWER_SADDLE = lowerSaddle();
+
+    private static double[] lowerSaddle() {
+        Beale beale = new Beale();
+        double[] w = {0.1, -2.64}, g = new double[2];
+        double[][] h = new double[2][2];
+        for (int i = 0; i < 20; i++) {
+            beale.gradient(w[0], w[1], g);
+            beale.hessian(w[0], w[1], h);
+            double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+            w[0] -= (h[1][1] * g[0] - h[0][1] * g[1]) / det;
+            w[1] -= (h[0][0] * g[1] - h[1][0] * g[0]) / det;
+        }
+        return w;
+    }
 
     @Override
     public double value(double x, double y) {
@@ -61,14 +78,19 @@ public record Beale() implements Surface {
         return new double[] {-4.5, 4.5, -4.5, 4.5};
     }
 
+    /**
+     * (½, ½): momentum, Nesterov, RMSProp and Adam at their default rates reach the minimum from here, plain
+     * Newton heads for the saddle (0, 1), and gradient descent needs γ well below 0.1.
+     */
     @Override
     public double[] start() {
-        return new double[] {1, 1.5};
+        return new double[] {0.5, 0.5};
     }
 
     @Override
     public List<Critical> criticalPoints() {
-        return List.of(new Critical(3, 0.5, Critical.Kind.MINIMUM), new Critical(0, 1, Critical.Kind.SADDLE));
+        return List.of(new Critical(3, 0.5, Critical.Kind.MINIMUM), new Critical(0, 1, Critical.Kind.SADDLE),
+                new Critical(LOWER_SADDLE[0], LOWER_SADDLE[1], Critical.Kind.SADDLE));
     }
 
     @Override

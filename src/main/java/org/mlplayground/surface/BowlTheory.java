@@ -99,6 +99,11 @@ public record BowlTheory(double lambdaMin, double lambdaMax, double minAxisDegre
         return discriminant < 0 ? Math.sqrt(beta) : (Math.abs(t) + Math.sqrt(discriminant)) / 2;
     }
 
+    /** Momentum converges on this bowl: along both eigen-directions, i.e. 0 &lt; γλ_max &lt; 2 + 2β (with γ &gt; 0). */
+    public boolean momentumConverges(double gamma, double beta) {
+        return momentumConverges(gamma, beta, lambdaMin) && momentumConverges(gamma, beta, lambdaMax);
+    }
+
     /** Momentum converges along an eigen-direction with eigenvalue λ iff 0 &lt; γλ &lt; 2 + 2β and 0 ≤ β &lt; 1. */
     public static boolean momentumConverges(double gamma, double beta, double lambda) {
         double gl = gamma * lambda;

@@ -4,21 +4,22 @@ import java.util.List;
 
 /**
  * A cliff (Pascanu, Mikolov &amp; Bengio 2013; COURSE.md §5, gradient clipping): a flat valley along x that
- * slopes gently down towards a steep wall,
+ * slopes gently down to a steep wall,
  * <pre>
- * L = ½y² + s·x + (h/k)·ln(1 + e^(−kx))      with s = ½ (valley slope), h = 20 (wall slope), k = 50 (sharpness)
+ * L = ½y² + s·x + (h/k)·ln(1 + e^(−kx))      with s = 1 (valley slope), h = 50 (wall slope), k = 200 (sharpness)
  * ∇L  = (s − h σ(−kx),  y)                    σ(z) = 1/(1 + e^(−z))
  * ∇²L = [[h k σ(−kx)(1 − σ(−kx)), 0], [0, 1]]
  * </pre>
- * For x ≫ 1/k the softplus term vanishes and L ≈ ½y² + x/2: a valley with slope ½. For x ≪ 0 it is
- * ≈ −h x, a wall 40 times as steep, and the switch happens within about 1/k = 0.02. The minimum sits at the
- * wall's foot, x* = ln(h/s − 1)/k ≈ 0.0733, y* = 0. A step of size γ taken on the wall is thrown back
- * about γh (2 units at γ = 0.1) into the valley, and the walk down starts again; clipping the gradient's
- * norm to 1 caps that step at γ and keeps the point at the wall's foot.
+ * For x ≫ 1/k the softplus term vanishes and L ≈ ½y² + x: a valley with slope 1. For x ≪ 0 it is
+ * ≈ −(h − s) x, a wall 49 times as steep, and the switch happens within about 1/k = 0.005. The minimum
+ * sits at the wall's foot, x* = ln(h/s − 1)/k ≈ 0.0195, y* = 0. Gradient descent walks down the valley in
+ * steps of about γ, so it oversteps the narrow foot and lands on the wall, which throws it back about γh
+ * (5 units at γ = 0.1) up the valley, and the walk down starts again. Clipping the gradient's norm to 1 caps
+ * every step at γ and keeps the point at the wall's foot.
  */
 public record Cliff() implements Surface {
     /** s, the valley's slope; h, the wall's slope; k, how sharp the bend between them is. */
-    static final double S = 0.5, H = 20, K = 50;
+    static final double S = 1, H = 50, K = 200;
     private static final double X_MIN = Math.log(H / S - 1) / K;
 
     /** σ(z) = 1/(1 + e^(−z)), without overflow for large |z|. */
@@ -60,17 +61,17 @@ public record Cliff() implements Surface {
 
     @Override
     public String formula() {
-        return "½y² + x/2 + 0.4·ln(1 + e^(−50x))";
+        return "½y² + x + ¼·ln(1 + e^(−200x))";
     }
 
     @Override
     public String tex() {
-        return "\\frac{1}{2}y^2 + \\frac{x}{2} + 0.4\\,\\ln\\left(1 + e^{-50x}\\right)";
+        return "\\frac{1}{2}y^2 + x + \\frac{1}{4}\\ln\\left(1 + e^{-200x}\\right)";
     }
 
     @Override
     public double[] window() {
-        return new double[] {-1, 5, -2, 2};
+        return new double[] {-1, 6, -2, 2};
     }
 
     /** Up the valley, so that the walk down meets the wall. */

@@ -37,6 +37,12 @@ final class Path {
         if (!p.finite()) diverged = true;
     }
 
+    /** Repeats w_k = (x, y) for all remaining steps: for a method whose state can no longer change. */
+    void stayUntilTheEnd(double x, double y) {
+        double loss = surface.value(x, y);
+        while (more()) points.add(new Trajectory.Point(points.size(), x, y, loss));
+    }
+
     Trajectory trajectory() {
         return new Trajectory(points, diverged);
     }

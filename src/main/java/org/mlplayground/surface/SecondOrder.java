@@ -49,13 +49,15 @@ public final class SecondOrder {
         double x = x0, y = y0;
         while (path.more()) {
             s.gradient(x, y, g);
-            if (g[0] != 0 || g[1] != 0) {
-                s.hessian(x, y, h);
-                double a = h[0][0] + lambda, b = h[0][1], c = h[1][0], d = h[1][1] + lambda, det = a * d - b * c;
-                // (H + λI)⁻¹ g by Cramer's rule
-                x -= (d * g[0] - b * g[1]) / det;
-                y -= (a * g[1] - c * g[0]) / det;
+            if (g[0] == 0 && g[1] == 0) {
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
+            s.hessian(x, y, h);
+            double a = h[0][0] + lambda, b = h[0][1], c = h[1][0], d = h[1][1] + lambda, det = a * d - b * c;
+            // (H + λI)⁻¹ g by Cramer's rule
+            x -= (d * g[0] - b * g[1]) / det;
+            y -= (a * g[1] - c * g[0]) / det;
             path.add(x, y);
         }
         return path.trajectory();
@@ -82,19 +84,26 @@ public final class SecondOrder {
         while (path.more()) {
             double gg = g[0] * g[0] + g[1] * g[1];
             if (gg == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             double slope = g[0] * dx + g[1] * dy;
+            boolean steepest = dx == -g[0] && dy == -g[1];
             if (!(slope < 0)) {
                 dx = -g[0];
                 dy = -g[1];
                 slope = -gg;
+                steepest = true;
             }
             s.hessian(x, y, h);
             double dHd = dx * (h[0][0] * dx + h[0][1] * dy) + dy * (h[1][0] * dx + h[1][1] * dy);
             double alpha0 = dHd > 0 ? -slope / dHd : 1;
             double alpha = search.armijo(x, y, dx, dy, s.value(x, y), slope, alpha0);
+            if (x + alpha * dx == x && y + alpha * dy == y && steepest) {
+                // no steepest-descent step lowers L any more (rounding): every later step would be this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += alpha * dx;
             y += alpha * dy;
             s.gradient(x, y, gNew);
@@ -127,8 +136,8 @@ public final class SecondOrder {
         s.gradient(x, y, g);
         while (path.more()) {
             if (g[0] == 0 && g[1] == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             double px = -(b00 * g[0] + b01 * g[1]), py = -(b01 * g[0] + b11 * g[1]);
             double slope = g[0] * px + g[1] * py;
@@ -144,6 +153,11 @@ public final class SecondOrder {
             double alpha1 = scaled ? 1 : Math.min(1, 1 / Math.hypot(g[0], g[1]));
             double alpha = search.wolfe(x, y, px, py, f, slope, alpha1);
             double sx = alpha * px, sy = alpha * py;
+            if (x + sx == x && y + sy == y) {
+                // stuck at rounding level: w, g and B stay as they are, so every later step is this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += sx;
             y += sy;
             f = s.value(x, y);
@@ -194,8 +208,8 @@ public final class SecondOrder {
         s.gradient(x, y, g);
         while (path.more()) {
             if (g[0] == 0 && g[1] == 0) {
-                path.add(x, y);
-                continue;
+                path.stayUntilTheEnd(x, y); // a critical point: nothing changes any more
+                break;
             }
             // two-loop recursion: r = H g
             double qx = g[0], qy = g[1];
@@ -221,6 +235,11 @@ public final class SecondOrder {
             double alpha1 = stored > 0 ? 1 : Math.min(1, 1 / Math.hypot(g[0], g[1]));
             double alpha = search.wolfe(x, y, px, py, f, slope, alpha1);
             double stepX = alpha * px, stepY = alpha * py;
+            if (x + stepX == x && y + stepY == y) {
+                // stuck at rounding level: w, g and the pairs stay as they are, so every later step is this one
+                path.stayUntilTheEnd(x, y);
+                break;
+            }
             x += stepX;
             y += stepY;
             f = s.value(x, y);

@@ -6,6 +6,7 @@ import org.mlplayground.engine.Parameter;
 import org.mlplayground.optim.Clipping;
 import org.mlplayground.optim.Objective;
 import org.mlplayground.optim.Optimizer;
+import org.mlplayground.optim.PolyakAverage;
 import org.mlplayground.optim.Schedule;
 
 /**
@@ -36,6 +37,31 @@ public record Trajectory(List<Point> points, boolean diverged) {
     }
 
     /**
+     * The path of the Polyak average of this path's iterates (COURSE.md §5), computed by {@code average}
+     * exactly as it averages a network's weights: point 0 is w_0 (nothing averaged yet), point k ≥ 1 the
+     * average of w_1 … w_k (uniform mean, or the exponential one). {@code average} is reset first. The loss
+     * is L at the averaged point; a non-finite iterate makes the averaged path diverge at the same step.
+     */
+    public Trajectory averaged(Surface surface, PolyakAverage average) {
+        Parameter iterate = new Parameter("w", 1, true, new double[2], new double[2], 2);
+        Parameter mean = new Parameter("w̄", 1, true, new double[2], new double[2], 2);
+        List<Parameter> iterates = List.of(iterate), means = List.of(mean);
+        average.reset();
+        List<Point> averaged = new ArrayList<>(points.size());
+        averaged.add(points.get(0));
+        for (int k = 1; k < points.size(); k++) {
+            Point p = points.get(k);
+            iterate.value()[0] = p.x();
+            iterate.value()[1] = p.y();
+            average.update(iterates);
+            average.copyInto(means);
+            double x = mean.value()[0], y = mean.value()[1];
+            averaged.add(new Point(k, x, y, surface.value(x, y)));
+        }
+        return new Trajectory(averaged, diverged || !averaged.get(averaged.size() - 1).finite());
+    }
+
+    /**
      * Runs {@code optimizer} for up to {@code steps} steps from (startX, startY). The optimizer is
      * {@link Optimizer#reset() reset} first, so its state starts fresh.
      *
@@ -43,24 +69,15 @@ public record Trajectory(List<Point> points, boolean diverged) {
      */
     public static Trajectory run(Surface surface, double startX, double startY, int steps, Optimizer optimizer,
             Schedule schedule, Clipping clipping) {
-        if (steps < 0) throw new IllegalArgumentException("number of steps must be ≥ 0, got " + steps);
-        if (!(Double.isFinite(startX) && Double.isFinite(startY))) {
-            throw new IllegalArgumentException("start point must be finite, got (" + startX + ", " + startY + ")");
-        }
+        Path path = new Path(surface, startX, startY, steps);
         Parameter point = new Parameter("w", 1, true, new double[] {startX, startY}, new double[2], 2);
         List<Parameter> params = List.of(point);
         Objective objective = clipping.wrap(surface.objective(point), params);
         optimizer.reset();
-
-        List<Point> points = new ArrayList<>(steps + 1);
-        Point current = new Point(0, startX, startY, surface.value(startX, startY));
-        points.add(current);
-        for (int k = 0; k < steps && current.finite(); k++) {
+        for (int k = 0; path.more(); k++) {
             optimizer.step(params, objective, schedule.rate(k));
-            double x = point.value()[0], y = point.value()[1];
-            current = new Point(k + 1, x, y, surface.value(x, y));
-            points.add(current);
+            path.add(point.value()[0], point.value()[1]);
         }
-        return new Trajectory(points, !current.finite());
+        return path.trajectory();
     }
 }

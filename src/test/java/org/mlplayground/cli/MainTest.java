@@ -105,7 +105,7 @@ class MainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "surface --optimizer foo", "surface --lr -1", "surface --steps abc", "surface --start 1", "surface --fn saddle",
+        "surface --optimizer foo", "surface --lr -1", "surface --steps abc", "surface --start 1", "surface --fn himmelblau",
         "surface --beta1 0.9", "surface --optimizer sgd --beta1 0.9", "surface --optimizer momentum --rho 0.9",
         "surface --optimizer adam --momentum 0.9", "surface --momentum 1.5 --optimizer nesterov", "surface --a 0",
         "surface --b -4", "surface --angle NaN", "surface --steps -1", "surface --start 1,x", "surface --lr abc",
@@ -128,7 +128,8 @@ class MainTest {
         assertEquals("error: --lr must be a positive number, got -1", run("surface --lr -1").err().get(0));
         assertTrue(run("surface --optimizer foo").err().get(0).contains("sgd, momentum, nesterov, adagrad, rmsprop, "
                 + "rmsprop-nesterov, adadelta, adam, delta-bar-delta"));
-        assertEquals("error: unknown surface 'saddle' for --fn; known surfaces: bowl", run("surface --fn saddle").err().get(0));
+        assertEquals("error: unknown surface 'himmelblau' for --fn; known surfaces: bowl, circle, stretched, saddle, rosenbrock, "
+                + "beale, cliff, two-minima, plateau", run("surface --fn himmelblau").err().get(0));
         assertEquals("error: --beta1 does not apply to --optimizer sgd (it takes no optimizer options)",
                 run("surface --optimizer sgd --beta1 0.9").err().get(0));
         assertEquals("error: --rho does not apply to --optimizer momentum (it takes --momentum)",

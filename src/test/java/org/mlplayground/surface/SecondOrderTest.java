@@ -127,7 +127,7 @@ class SecondOrderTest {
 
     @Test
     void quasiNewtonMethodsReachTheNearbyMinimum() {
-        // Beale from (1, 1.5) and the cliff from up the valley: the minimum the surface lists first
+        // from each surface's own start (Beale (½, ½), the cliff up the valley): the minimum it lists first
         for (String id : new String[] {"beale", "cliff", "plateau"}) {
             Surface s = Surfaces.of(id);
             double[] w0 = s.start();
@@ -136,6 +136,30 @@ class SecondOrderTest {
                 assertEquals(min.x(), t.last().x(), 1e-6, id);
                 assertEquals(min.y(), t.last().y(), 1e-6, id);
             }
+        }
+    }
+
+    @Test
+    void plainNewtonOnBealeSettlesOnASaddleWhileBfgsFindsTheMinimum() {
+        // from (½, ½) Newton's quadratic models lead to the critical point (0, 1), a saddle with L = 14.203125
+        Surface beale = new Beale();
+        Trajectory newton = SecondOrder.newton(beale, 0.5, 0.5, 100);
+        assertEquals(0, newton.last().x(), 1e-9);
+        assertEquals(1, newton.last().y(), 1e-9);
+        assertEquals(14.203125, newton.last().loss(), 1e-9);
+        Trajectory bfgs = SecondOrder.bfgs(beale, 0.5, 0.5, 100);
+        assertEquals(3, bfgs.last().x(), 1e-6);
+        assertEquals(0.5, bfgs.last().y(), 1e-6);
+    }
+
+    @Test
+    void startedOnTheMinimumEveryMethodStaysThereForAllItsSteps() {
+        Surface s = new Rosenbrock();
+        Trajectory[] runs = {SecondOrder.newton(s, 1, 1, 7), SecondOrder.dampedNewton(s, 1, 1, 7, 2),
+            SecondOrder.conjugateGradient(s, 1, 1, 7), SecondOrder.bfgs(s, 1, 1, 7), SecondOrder.lbfgs(s, 1, 1, 7, 3)};
+        for (Trajectory t : runs) {
+            assertEquals(8, t.points().size());
+            for (int k = 0; k <= 7; k++) assertEquals(new Trajectory.Point(k, 1, 1, 0), t.points().get(k));
         }
     }
 

@@ -89,6 +89,32 @@ class SurfacesTest {
 
     @ParameterizedTest
     @MethodSource("surfaces")
+    void everyCriticalPointNewtonFindsInTheWindowIsListed(Surface s) {
+        // Newton's iteration on ∇L = 0 from a 41 × 41 grid over the window
+        double[] w = s.window(), g = new double[2];
+        double[][] h = new double[2][2];
+        for (int i = 0; i <= 40; i++) {
+            for (int j = 0; j <= 40; j++) {
+                double x = w[0] + (w[1] - w[0]) * i / 40, y = w[2] + (w[3] - w[2]) * j / 40;
+                for (int n = 0; n < 60 && Double.isFinite(x + y) && Math.abs(x) + Math.abs(y) < 1e3; n++) {
+                    s.gradient(x, y, g);
+                    s.hessian(x, y, h);
+                    double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+                    x -= (h[1][1] * g[0] - h[0][1] * g[1]) / det;
+                    y -= (h[0][0] * g[1] - h[1][0] * g[0]) / det;
+                }
+                if (!(x > w[0] && x < w[1] && y > w[2] && y < w[3])) continue;
+                s.gradient(x, y, g);
+                if (Math.hypot(g[0], g[1]) > 1e-9) continue;
+                double fx = x, fy = y;
+                assertTrue(s.criticalPoints().stream().anyMatch(c -> Math.hypot(c.x() - fx, c.y() - fy) < 1e-6),
+                        () -> s.id() + ": critical point (" + fx + ", " + fy + ") is not listed");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("surfaces")
     void minimumValueIsTheFirstMinimumsLossAndNothingInTheWindowIsLower(Surface s) {
         Surface.Critical first = s.criticalPoints().get(0);
         if (first.kind() == Surface.Critical.Kind.MINIMUM) {
@@ -143,18 +169,19 @@ class SurfacesTest {
         assertEquals(24.2, Surfaces.of("rosenbrock").value(-1.2, 1), 1e-12); // 2.2² + 100·(1 − 1.44)² = 4.84 + 19.36
         assertEquals(14.203125, Surfaces.of("beale").value(0, 0), 1e-15); // 1.5² + 2.25² + 2.625²
         assertEquals(0, Surfaces.of("beale").value(3, 0.5), 1e-15); // 1.5 − 3 + 1.5, 2.25 − 3 + 0.75, 2.625 − 3 + 0.375
-        assertEquals(0.4 * Math.log(2), Surfaces.of("cliff").value(0, 0), 1e-15); // (20/50) ln(1 + e⁰)
-        assertEquals(1.5 + 0.4 * Math.log1p(Math.exp(-100)), Surfaces.of("cliff").value(2, 1), 1e-15); // ½·1 + ½·2 + 0.4 ln(1 + e⁻¹⁰⁰)
+        assertEquals(0.25 * Math.log(2), Surfaces.of("cliff").value(0, 0), 1e-15); // (50/200) ln(1 + e⁰)
+        assertEquals(2.5 + 0.25 * Math.log1p(Math.exp(-400)), Surfaces.of("cliff").value(2, 1), 1e-15); // ½·1 + 2 + ¼ ln(1 + e⁻⁴⁰⁰)
+        assertEquals(49, Surfaces.of("cliff").value(-1, 0), 1e-12); // −1 + ¼ ln(1 + e²⁰⁰) = −1 + ¼(200 + ln(1 + e⁻²⁰⁰))
         assertEquals(0.5, Surfaces.of("two-minima").value(1, 0), 1e-15); // 0 + ½
         assertEquals(2, Surfaces.of("two-minima").value(0, 1), 1e-15); // 1 + 0 + 1
         assertEquals(1 - Math.exp(-1.5), Surfaces.of("plateau").value(1, 1), 1e-15); // q = (1 + 2)/2
     }
 
     @Test
-    void theWallOfTheCliffIsFortyTimesSteeperThanTheValley() {
+    void theWallOfTheCliffIsFortyNineTimesSteeperThanTheValley() {
         Surface cliff = Surfaces.of("cliff");
-        assertEquals(0.5, gradient(cliff, 3, 0)[0], 1e-15);
-        assertEquals(0.5 - 20, gradient(cliff, -1, 0)[0], 1e-15);
+        assertEquals(1, gradient(cliff, 3, 0)[0], 1e-15);
+        assertEquals(1 - 50, gradient(cliff, -1, 0)[0], 1e-15);
     }
 
     @Test

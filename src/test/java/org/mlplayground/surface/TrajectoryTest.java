@@ -11,6 +11,7 @@ import org.mlplayground.engine.Parameter;
 import org.mlplayground.optim.Clipping;
 import org.mlplayground.optim.Momentum;
 import org.mlplayground.optim.Optimizer;
+import org.mlplayground.optim.PolyakAverage;
 import org.mlplayground.optim.Schedule;
 
 class TrajectoryTest {
@@ -105,5 +106,30 @@ class TrajectoryTest {
                 new Schedule.Constant(0.1), new Clipping.None()));
         assertThrows(IllegalArgumentException.class, () -> Trajectory.run(lecture, Double.NaN, 1, 3,
                 Optimizer.create("sgd"), new Schedule.Constant(0.1), new Clipping.None()));
+    }
+    @Test
+    void polyakAveragedPathIsTheRunningMeanOfTheIterates() {
+        // w_k = (0.9^k, 0.6^k); uniform mean of w_1..w_3: x = (0.9 + 0.81 + 0.729)/3 = 0.813,
+        // y = (0.6 + 0.36 + 0.216)/3 = 0.392
+        Trajectory t = Trajectory.run(lecture, 1, 1, 3, Optimizer.create("sgd"), new Schedule.Constant(0.1), new Clipping.None());
+        Trajectory mean = t.averaged(lecture, PolyakAverage.uniform());
+        assertEquals(4, mean.points().size());
+        assertEquals(t.points().get(0), mean.points().get(0));
+        assertEquals(0.9, mean.points().get(1).x(), 1e-15);
+        assertEquals(0.813, mean.last().x(), 1e-15);
+        assertEquals(0.392, mean.last().y(), 1e-15);
+        assertEquals(0.5 * (0.813 * 0.813 + 4 * 0.392 * 0.392), mean.last().loss(), 1e-15);
+        // exponential, β = 0.5: 0.9, then 0.5·0.81 + 0.5·0.9 = 0.855, then 0.5·0.729 + 0.5·0.855 = 0.792
+        Trajectory ema = t.averaged(lecture, PolyakAverage.exponential(0.5));
+        assertEquals(0.855, ema.points().get(2).x(), 1e-15);
+        assertEquals(0.792, ema.last().x(), 1e-15);
+        assertFalse(ema.diverged());
+    }
+
+    @Test
+    void theAverageOfADivergedPathDivergesToo() {
+        Trajectory t = Trajectory.run(lecture, 1, 1, 50, Optimizer.create("sgd"), new Schedule.Constant(1e200), new Clipping.None());
+        assertTrue(t.diverged());
+        assertTrue(t.averaged(lecture, PolyakAverage.uniform()).diverged());
     }
 }
