@@ -83,7 +83,7 @@ final class LabChart extends Region {
             hi = logScale() ? 1 : 1;
         }
         if (logScale()) {
-            lo = Math.floor(lo);
+            lo = Math.floor(lo - 0.25); // a line resting on the floor stays clear of the frame
             hi = Math.max(lo + 1, Math.ceil(hi));
         } else if (hi - lo < 1e-12) {
             lo -= 0.5;

@@ -154,8 +154,7 @@ final class TheoryPanel extends VBox {
             double beta = (h - j - 0.5) / h * 0.99;
             for (int i = 0; i < w; i++) {
                 double gamma = (i + 0.5) / w * gammaMax();
-                boolean stable = BowlTheory.momentumConverges(gamma, beta, theory.lambdaMin())
-                        && BowlTheory.momentumConverges(gamma, beta, theory.lambdaMax());
+                boolean stable = theory.momentumConverges(gamma, beta);
                 Color c = unstable;
                 if (stable) {
                     double rate = theory.momentumRate(gamma, beta);
