@@ -17,6 +17,7 @@ import org.mlplayground.train.Regularization;
 import org.mlplayground.train.Trainer;
 import org.mlplayground.train.TrainingSettings;
 import org.mlplayground.ui.FrameBenchmark;
+import org.mlplayground.ui.lab.LabBenchmark;
 
 /**
  * The engine's speed figures, one line each: {@code BENCH <name> <value> <unit>}. Run with
@@ -59,7 +60,8 @@ public final class EngineBenchmark {
         double[] latency = FrameBenchmark.commandLatencyLargest(20);
         print("command_latency_largest_median", latency[0], "ms");
         print("command_latency_largest_max", latency[1], "ms");
-        // Last: it starts the JavaFX toolkit (headless) and ends it.
+        // Last: these start the JavaFX toolkit (headless); FrameBenchmark ends it.
+        print("lab_redraw_6x1000", LabBenchmark.redrawMillis(), "ms");
         FrameBenchmark.Result frame = FrameBenchmark.run(10);
         print("frame_default", frame.frame(), "ms");
         print("frame_default_training", frame.training(), "ms");

@@ -183,7 +183,7 @@ public final class FrameBenchmark {
         try {
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
-            return; // a second run in the same benchmark
+            return; // another benchmark (the lab's) or an earlier run started it
         }
         started.await();
     }
