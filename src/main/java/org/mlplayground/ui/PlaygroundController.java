@@ -121,6 +121,10 @@ public final class PlaygroundController {
     @FXML private ToggleButton healthMode;
     @FXML private ToggleButton classroom;
     @FXML private ToggleButton lessonsMode;
+    @FXML private ToggleButton labMode;
+    @FXML private VBox outputColumn;
+    /** The optimizer lab, built the first time it is shown. */
+    private org.mlplayground.ui.lab.OptimizerLab lab;
     @FXML private javafx.scene.layout.FlowPane settingsBar;
     private LessonDock lessons;
     private ControlHiding hiding;
@@ -216,10 +220,18 @@ public final class PlaygroundController {
         healthView.setOnComparisonPlay(this::pausePlaying);
         centerStack.getChildren().add(healthView);
         healthView.visibleProperty().bind(healthMode.selectedProperty());
-        playColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not()));
+        playColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not())
+                .and(labMode.selectedProperty().not()));
+        // The lab has its own controls and plots: the playground's settings and output make way for it.
+        settingsBar.visibleProperty().bind(labMode.selectedProperty().not());
+        for (javafx.scene.control.ButtonBase run : List.of(play, step, stepEpoch)) run.disableProperty().bind(labMode.selectedProperty());
+        settingsBar.managedProperty().bind(settingsBar.visibleProperty());
+        outputColumn.visibleProperty().bind(labMode.selectedProperty().not());
+        outputColumn.managedProperty().bind(outputColumn.visibleProperty());
         stepper.visibleProperty().bind(backpropMode.selectedProperty());
         // The stepper's tables and the gradient view need the room; the data panel is not used there.
-        dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not()));
+        dataColumn.visibleProperty().bind(backpropMode.selectedProperty().not().and(healthMode.selectedProperty().not())
+                .and(labMode.selectedProperty().not()));
         dataColumn.managedProperty().bind(dataColumn.visibleProperty());
 
         setUpLessons();
@@ -315,6 +327,7 @@ public final class PlaygroundController {
             case PLAYGROUND -> {
                 if (backpropMode.isSelected()) backpropMode.fire();
                 if (healthMode.isSelected()) healthMode.fire();
+                if (labMode.isSelected()) labMode.fire();
             }
             case BACKPROP -> openBackprop();
             case GRADIENT_HEALTH -> openGradientHealth();
@@ -336,7 +349,42 @@ public final class PlaygroundController {
 
     /** Opens the optimizer lab with {@code preset}. */
     private void openLab(org.mlplayground.lesson.LabPreset preset) {
-        say("The optimizer lab is not part of this window yet");
+        if (!labMode.isSelected()) labMode.fire();
+        if (preset != null) org.mlplayground.ui.lab.LessonSetup.apply(lab, preset);
+    }
+
+    /**
+     * Shows or hides the optimizer lab. The playground's run pauses: the lab is about 2-D losses, and the two
+     * cores are better spent on its trajectories.
+     */
+    @FXML
+    private void toggleLab() {
+        if (labMode.isSelected()) {
+            if (backpropMode.isSelected()) backpropMode.fire();
+            if (healthMode.isSelected()) healthMode.fire();
+            pausePlaying();
+            if (lab == null) {
+                lab = new org.mlplayground.ui.lab.OptimizerLab();
+                lab.setId("optimizerLab");
+                lab.visibleProperty().bind(labMode.selectedProperty());
+                centerStack.getChildren().add(lab);
+            }
+            inform("Optimizer lab: click the plot to set the start, drag to pan, scroll to zoom; Space plays the race. "
+                    + "O goes back to the playground.");
+        } else {
+            localMessage = "";
+            showStatus(displayed.get());
+        }
+    }
+
+    /** The optimizer lab, or null before it was first shown. */
+    org.mlplayground.ui.lab.OptimizerLab optimizerLab() {
+        return lab;
+    }
+
+    /** Opens the optimizer lab as its button does. */
+    void openOptimizerLab() {
+        if (!labMode.isSelected()) labMode.fire();
     }
 
     @FXML
@@ -712,6 +760,18 @@ public final class PlaygroundController {
                 return;
             }
             if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            if (labMode.isSelected()) {
+                // The lab has its own keys (Space plays its race); only the view keys stay the window's.
+                switch (e.getCode()) {
+                    case O -> labMode.fire();
+                    case L -> lessonsMode.fire();
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+                return;
+            }
             if (backpropMode.isSelected()) {
                 switch (e.getCode()) {
                     case LEFT -> stepper.previous();
@@ -735,6 +795,10 @@ public final class PlaygroundController {
                 }
                 case L -> {
                     lessonsMode.fire();
+                    e.consume();
+                }
+                case O -> {
+                    labMode.fire();
                     e.consume();
                 }
                 case H -> {
@@ -793,6 +857,7 @@ public final class PlaygroundController {
     private void toggleBackprop() {
         if (backpropMode.isSelected()) {
             if (healthMode.isSelected()) healthMode.fire();
+            if (labMode.isSelected()) labMode.fire();
             play.setSelected(false);
             // One example first: there δ = Φ'(a) ⊙ ∂L/∂h holds entry by entry; the batch mean is one click away.
             stepper.exampleColumnProperty().set(0);
@@ -813,6 +878,7 @@ public final class PlaygroundController {
     private void toggleHealth() {
         if (healthMode.isSelected()) {
             if (backpropMode.isSelected()) backpropMode.fire();
+            if (labMode.isSelected()) labMode.fire();
             loop.watchGradients(gradientMonitor);
             healthView.redrawNow();
             inform("Gradients: every training step is measured while this view is open. Press Play (or Step); "
@@ -1015,6 +1081,7 @@ public final class PlaygroundController {
     void shutdown() {
         frames.stop();
         healthView.stop();
+        if (lab != null) lab.dispose();
         if (experiments != null) experiments.close();
         loop.close();
     }

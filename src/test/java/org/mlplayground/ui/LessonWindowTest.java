@@ -110,7 +110,11 @@ class LessonWindowTest {
                 () -> onFx(() -> app.controller().configProperty().get()).equals(gradients.configAtTask(0)));
         assertTrue(visible(robot, "#healthView"), "the lesson opens the gradient view");
 
-        robot.clickOn("#next-task");
+        // The button itself (LessonPanelTest clicks it); here what the window does with the task.
+        onFx(() -> {
+            ((javafx.scene.control.Button) robot.lookup("#next-task").query()).fire();
+            return null;
+        });
         TrainingConfig second = gradients.configAtTask(1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> app.controller().configProperty().get()).equals(second));
         assertTrue(second.hidden().stream().allMatch(l -> l.phi().equals(org.mlplayground.engine.Activation.relu())),
@@ -118,6 +122,27 @@ class LessonWindowTest {
         assertEquals(org.mlplayground.engine.Initializer.HE_NORMAL, second.init());
         assertEquals(1, (int) onFx(() -> app.controller().lessonDock().panel().currentTask()), "the panel is on task 2");
         assertTrue(onFx(() -> app.controller().lessonDock().panel().isTaskDone(0)), "task 1 is marked done");
+    }
+
+    @Test
+    void anOptimizerLessonOpensTheLabWhereThePlaygroundsSettingsMakeWay(FxRobot robot) throws Exception {
+        Lesson momentum = lesson("09-momentum-nesterov");
+        onFx(() -> {
+            app.controller().openLesson(momentum.id());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> app.controller().optimizerLab() != null));
+        assertTrue(visible(robot, "#optimizerLab"), "the lesson opens the lab");
+        assertFalse(visible(robot, "#learningRate"), "the playground's settings bar makes way");
+        assertFalse(visible(robot, "#trainLoss"), "and its output column");
+        Path file = Path.of("target", "lesson-lab-window.png");
+        SceneCapture.writePng(onFx(() -> SceneCapture.render(stage.getScene())), file);
+        assertTrue(Files.size(file) > 10_000);
+
+        robot.clickOn("#stepCount");
+        robot.type(KeyCode.O);
+        assertFalse(visible(robot, "#optimizerLab"), "O goes back to the playground");
+        assertTrue(visible(robot, "#learningRate") && visible(robot, "#diagram"));
     }
 
     private static boolean visible(FxRobot robot, String query) {

@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -115,7 +116,7 @@ public final class OptimizerLab extends BorderPane {
         fit.setOnAction(e -> plot.fit());
         formula.setId("labFormula");
         formula.getStyleClass().add("lab-formula");
-        HBox surfaceBar = new HBox(8, new Label("surface"), surfaceChoice, bowlBox, new Label("steps"), stepsChoice, fit);
+        FlowPane surfaceBar = new FlowPane(8, 4, new Label("surface"), surfaceChoice, bowlBox, new Label("steps"), stepsChoice, fit);
         surfaceBar.setAlignment(Pos.CENTER_LEFT);
 
         play.setId("labPlay");
@@ -141,7 +142,9 @@ public final class OptimizerLab extends BorderPane {
         polyak.setId("labPolyak");
         polyak.setTooltip(new Tooltip("Polyak averaging: the mean of the iterates w_0 … w_k as a dashed path."));
         startLabel.setId("labStartLabel");
-        HBox playBar = new HBox(8, rewind, play, step, new Label("speed"), speed, instant, arrows, stepBoxes, polyak, startLabel);
+        // Flow panes: beside the lesson column the lab has less room, and its bars wrap instead of being cut off.
+        FlowPane playBar = new FlowPane(8, 4, rewind, play, step, new Label("speed"), speed, instant, arrows, stepBoxes, polyak,
+                startLabel);
         playBar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, surfaceBar, playBar, formula);
         top.setPadding(new Insets(8, 10, 6, 10));
@@ -176,7 +179,7 @@ public final class OptimizerLab extends BorderPane {
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         rightTabs.setId("labRightTabs");
         rightTabs.setPrefWidth(400);
-        rightTabs.setMinWidth(360);
+        rightTabs.setMinWidth(320);
         BorderPane.setMargin(rightTabs, new Insets(0, 10, 0, 6));
         setRight(rightTabs);
 
