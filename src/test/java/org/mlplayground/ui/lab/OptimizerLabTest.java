@@ -280,6 +280,18 @@ class OptimizerLabTest {
     }
 
     @Test
+    void theOptimalStepButtonAddsAnSgdRowWhenThereIsNone(FxRobot robot) {
+        run(() -> lab.setRows(List.of(RowSettings.of(Method.ADAM, 0.1))));
+        robot.clickOn("#labTheoryTab");
+        robot.clickOn("#labUseOptimalGamma");
+        WaitForAsyncUtils.waitForFxEvents();
+        Race race = onFx(lab::race);
+        assertEquals(2, race.runs().size());
+        assertEquals(Method.SGD, race.runs().get(1).method());
+        assertEquals(2.0 / (1 + 10), race.runs().get(1).settings().rate(), 1e-15, "2/(λ₁ + λ₂)");
+    }
+
+    @Test
     void clickingTheStabilityMapPicksGammaAndBetaForTheMomentumRow(FxRobot robot) {
         robot.clickOn("#labTheoryTab");
         TheoryPanel theory = onFx(lab::theory);
