@@ -12,7 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /** BowlTheory's closed forms against EJML's general eigenvalue solver, on random settings. */
-class MomentumTheoryProperties {
+class MomentumTheoryPropertyTest {
 
     /** The spectral radius of momentum's iteration matrix [[1 + β − γλ, −β], [1, 0]] (acting on (e_k, e_{k−1})). */
     private static double spectralRadius(double gamma, double beta, double lambda) {
