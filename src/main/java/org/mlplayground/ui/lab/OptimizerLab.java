@@ -345,12 +345,17 @@ public final class OptimizerLab extends BorderPane {
 
     /**
      * Applies the theory panel's choice: to the selected row when it is of the method the choice is for,
-     * otherwise to the first row of that method.
+     * otherwise to the first row of that method, otherwise to a new row.
      */
     private void applyToSelected(Method method, double gamma, double beta) {
         OptimizerRow target = rows.stream().filter(r -> r.index() == selectedRow && r.settingsProperty().get().method() == method)
                 .findFirst().orElse(rows.stream().filter(r -> r.settingsProperty().get().method() == method).findFirst().orElse(null));
-        if (target == null) return;
+        if (target == null) { // no row of that method yet: add one, if there is room
+            if (rows.size() >= MAX_ROWS) return;
+            addRow(RowSettings.of(method, gamma).withBeta(Double.isNaN(beta) ? 0.9 : beta));
+            select(rows.get(rows.size() - 1).index());
+            return;
+        }
         RowSettings s = target.settingsProperty().get().withRate(gamma).withEnabled(true);
         if (!Double.isNaN(beta)) s = s.withBeta(beta);
         target.show(s);

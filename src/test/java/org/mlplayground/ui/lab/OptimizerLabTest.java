@@ -111,6 +111,50 @@ class OptimizerLabTest {
     }
 
     @Test
+    void theWheelZoomsAboutThePointerAndADragPans(FxRobot robot) {
+        ContourPlot plot = onFx(lab::plot);
+        double[] before = onFx(plot::window);
+        double px = ContourPlot.LEFT + 0.25 * onFx(plot::plotWidth), py = ContourPlot.TOP + 0.4 * onFx(plot::plotHeight);
+        double[] under = new double[4]; // the pointer in the plot, and the plane point there before the zoom
+        run(() -> plot.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            under[0] = e.getX();
+            under[1] = e.getY();
+            under[2] = plot.toPlaneX(e.getX());
+            under[3] = plot.toPlaneY(e.getY());
+        }));
+        robot.moveTo(onFx(() -> plot.localToScreen(px, py))).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] after = onFx(plot::window);
+        // (Monocle's robot turns the wheel by one unit and its sign convention differs from a mouse's: check the zoom, not its direction)
+        assertNotEquals(before[1] - before[0], after[1] - after[0], 1e-9, "the wheel zooms");
+        assertEquals(under[2], onFx(() -> plot.toPlaneX(under[0])), 1e-9, "the point under the pointer stays");
+        assertEquals(under[3], onFx(() -> plot.toPlaneY(under[1])), 1e-9);
+
+        double startX = onFx(() -> lab.race().x0());
+        Point2D from = onFx(() -> plot.localToScreen(ContourPlot.LEFT + 40, ContourPlot.TOP + 40));
+        double unitsPerPixel = (after[1] - after[0]) / onFx(plot::plotWidth);
+        robot.drag(from).moveBy(60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] panned = onFx(plot::window);
+        assertEquals(after[0] - 60 * unitsPerPixel, panned[0], 2 * unitsPerPixel, "dragging right moves the view left");
+        assertEquals(startX, onFx(() -> lab.race().x0()), 0, "a pan does not move the start point");
+    }
+
+    @Test
+    void thePolyakToggleDrawsTheAveragedPath(FxRobot robot) {
+        ContourPlot plot = onFx(lab::plot);
+        assertEquals(null, onFx(() -> lab.race().runs().get(0).avgX()), "not computed while hidden");
+        int[] before = LabShots.pixels(plot);
+        robot.clickOn("#labPolyak");
+        WaitForAsyncUtils.waitForFxEvents();
+        Race.Run sgd = onFx(() -> lab.race().runs().get(0));
+        double sum = 0;
+        for (int k = 0; k <= 10; k++) sum += sgd.x()[k];
+        assertEquals(sum / 11, sgd.avgX()[10], 1e-12, "the mean of w₀ … w₁₀");
+        assertFalse(Arrays.equals(before, LabShots.pixels(plot)), "the dashed path is drawn");
+    }
+
+    @Test
     void aTypedRateThatIsNotANumberShowsAnErrorAndKeepsTheOldRate(FxRobot robot) {
         double oldRate = onFx(() -> lab.rows().get(0).settingsProperty().get().rate());
         robot.doubleClickOn("#labRateField0").eraseText(12).write("abc").type(KeyCode.ENTER);
@@ -277,6 +321,18 @@ class OptimizerLabTest {
         double shownMeasured = Double.parseDouble(robot.lookup("#labMeasured1").queryAs(Label.class).getText());
         assertEquals(predicted, shownPredicted, 1e-3);
         assertEquals(predicted, shownMeasured, 0.03, "the measured rate agrees with the prediction");
+    }
+
+    @Test
+    void theOptimalStepButtonAddsAnSgdRowWhenThereIsNone(FxRobot robot) {
+        run(() -> lab.setRows(List.of(RowSettings.of(Method.ADAM, 0.1))));
+        robot.clickOn("#labTheoryTab");
+        robot.clickOn("#labUseOptimalGamma");
+        WaitForAsyncUtils.waitForFxEvents();
+        Race race = onFx(lab::race);
+        assertEquals(2, race.runs().size());
+        assertEquals(Method.SGD, race.runs().get(1).method());
+        assertEquals(2.0 / (1 + 10), race.runs().get(1).settings().rate(), 1e-15, "2/(λ₁ + λ₂)");
     }
 
     @Test
