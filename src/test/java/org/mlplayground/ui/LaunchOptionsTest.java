@@ -52,6 +52,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aLessonAndClassroomModeCanBeAskedForAtStart() {
+        LaunchOptions plain = LaunchOptions.parse(List.of());
+        assertEquals(null, plain.lesson());
+        assertEquals(false, plain.classroom());
+        LaunchOptions lesson = LaunchOptions.parse(List.of("--lesson", "01-perceptron-xor", "--classroom"));
+        assertEquals("01-perceptron-xor", lesson.lesson());
+        assertEquals(true, lesson.classroom());
+    }
+
+    @Test
     void aPenaltyWithoutARateGetsThePanelsDefault() {
         assertEquals(new Penalty.L2(RegularizationRates.DEFAULT_RATE), LaunchOptions.parse(List.of("--penalty", "L2")).penalty());
     }
@@ -65,7 +75,7 @@ class LaunchOptionsTest {
             --lambda 3                   # --lambda is the rate of a penalty; add --penalty l1 or --penalty l2
             --dropout 1                  # --dropout needs a rate p with 0 ≤ p < 1, got '1'
             --dropout x                  # --dropout needs a rate p with 0 ≤ p < 1, got 'x'
-            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID
+            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom
             --speed 0                    # --speed needs a whole number of mini-batches per frame ≥ 1, got '0'
             --speed fast                 # --speed needs a whole number of mini-batches per frame ≥ 1, got 'fast'
             """)
