@@ -83,6 +83,9 @@ public final class BackpropStepper extends BorderPane {
     private final Label stageTitle = new Label();
     /** At a backward stage: the tables give way to the sum over paths of one weight ({@link PathsPanel}). */
     private final ToggleButton showPaths = new ToggleButton("Paths");
+    private final Label showLabel = new Label("Show:");
+    /** The language of the stepper's frame: buttons, stage names, the step line (the stages' explanations stay English). */
+    private I18n i18n = I18n.ENGLISH;
     private final PathsPanel paths = new PathsPanel();
     private final Label stageLead = new Label();
     private final VBox formulas = new VBox(2);
@@ -126,7 +129,6 @@ public final class BackpropStepper extends BorderPane {
         stepInfo.setId("stepInfo");
         stepInfo.getStyleClass().add("step-info");
 
-        Label showLabel = new Label("Show:");
         showLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox show = new HBox(6, showLabel, exampleChoice);
         show.setAlignment(Pos.CENTER_LEFT);
@@ -354,8 +356,8 @@ public final class BackpropStepper extends BorderPane {
         if (!has) {
             nextStep.setVisible(true);
             showPaths.setVisible(false);
-            stageTitle.setText("No step traced yet");
-            stageLead.setText("Press “Next step” to take one training step and take it apart, stage by stage.");
+            stageTitle.setText(i18n.text("stepper.noStep"));
+            stageLead.setText(i18n.text("stepper.noStep.lead"));
             stepInfo.setText("");
             caption.setText("");
             diagram.show(null, null, BATCH_MEAN);
@@ -366,20 +368,20 @@ public final class BackpropStepper extends BorderPane {
         nextStep.setVisible(stage.kind() == Kind.UPDATE);
         showPaths.setVisible(stage.kind() == Kind.BACKWARD);
         for (int i = 0; i < stages.size(); i++) {
-            Button chip = new Button(stages.get(i).title());
+            Button chip = new Button(title(stages.get(i)));
             chip.setId("chip-" + i);
             chip.getStyleClass().addAll("stage-chip", stages.get(i).kind().name().toLowerCase(java.util.Locale.ROOT));
             if (i == stageIndex.get()) chip.getStyleClass().add("current");
             else if (i < stageIndex.get()) chip.getStyleClass().add("done");
             chip.setFocusTraversable(false);
-            chip.setTooltip(tip("Go to " + stages.get(i).title()));
+            chip.setTooltip(tip(i18n.text("stepper.goTo", title(stages.get(i)))));
             int target = i;
             chip.setOnAction(e -> goTo(target));
             chips.getChildren().add(chip);
         }
-        stepInfo.setText("Step " + t.step() + " · mini-batch of " + t.batchSize() + " · " + t.optimizer() + ", γ = "
-                + NumberText.compact(t.learningRate()) + " · loss L = " + MatrixTable.format(t.loss()));
-        stageTitle.setText(stage.title());
+        stepInfo.setText(i18n.text("stepper.stepInfo", t.step(), t.batchSize(), t.optimizer(),
+                NumberText.compact(t.learningRate()), MatrixTable.format(t.loss())));
+        stageTitle.setText(title(stage));
         for (String line : StageFormulas.lines(t, stage)) formulas.getChildren().add(tex.view(line));
         switch (stage.kind()) {
             case FORWARD -> forward(t, stage.layer());
@@ -849,6 +851,35 @@ public final class BackpropStepper extends BorderPane {
         return l;
     }
 
+    /**
+     * Puts the stepper's buttons, stage names, example list and step line in {@code i18n}'s language. The
+     * explanations of each stage, its table titles and captions stay in English for now.
+     */
+    void setI18n(I18n i18n) {
+        this.i18n = i18n;
+        relabel(restart, "stepper.restart");
+        relabel(previous, "stepper.previous");
+        relabel(next, "stepper.next");
+        relabel(runToEnd, "stepper.runToEnd");
+        relabel(nextStep, "stepper.nextStep");
+        exampleChoice.setTooltip(tip(i18n.text("stepper.show.tip")));
+        exampleChoice.setButtonCell(new ChoiceCell());
+        showLabel.setText(i18n.text("stepper.show"));
+        showPaths.setText(i18n.text("stepper.paths"));
+        showPaths.setTooltip(tip(i18n.text("stepper.paths.tip")));
+        refresh();
+    }
+
+    private void relabel(Button b, String key) {
+        b.setText(i18n.text(key));
+        b.setTooltip(tip(i18n.text(key + ".tip")));
+    }
+
+    /** "Forward 2", "Loss", "Backward 3", "Update" in the stepper's language. */
+    private String title(Stage stage) {
+        return i18n.text("stepper.stage." + stage.kind().name(), stage.layer());
+    }
+
     private static Button button(String text, String id, String tooltip) {
         Button b = new Button(text);
         b.setId(id);
@@ -888,9 +919,9 @@ public final class BackpropStepper extends BorderPane {
                 return;
             }
             BackpropTrace t = trace.get();
-            if (c < 0) setText("Whole mini-batch (mean)");
-            else setText("Example " + (c + 1) + (t != null && t.examples() != null && c < t.examples().length
-                    ? " (point #" + t.examples()[c] + ")" : ""));
+            if (c < 0) setText(i18n.text("stepper.batchMean"));
+            else setText(t != null && t.examples() != null && c < t.examples().length
+                    ? i18n.text("stepper.examplePoint", c + 1, t.examples()[c]) : i18n.text("stepper.example", c + 1));
         }
     }
 }

@@ -149,6 +149,7 @@ public final class PlaygroundController {
     private void initialize() {
         diagram.setI18n(i18n);
         lossChart.setI18n(i18n);
+        stepper.setI18n(i18n);
         play.textProperty().bind(Bindings.when(play.selectedProperty()).then(i18n.text("toolbar.pause")).otherwise(i18n.text("toolbar.play")));
         epoch.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.epoch())));
         stepCount.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.step())));

@@ -94,15 +94,7 @@ class LocalizedWindowTest {
         // The headless screen is 1280 × 800, narrower than the 1410 px the layout needs even in English; the
         // window opens at 1440 × 860 or more on a real screen. So the window's content is laid out at that size
         // in a scene of its own, checked there and pictured.
-        Scene wide = onFx(() -> {
-            Parent root = stage.getScene().getRoot();
-            stage.getScene().setRoot(new Group());
-            Scene scene = new Scene(root, 1440, 860);
-            root.applyCss();
-            root.layout();
-            return scene;
-        });
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the heatmap and the diagram draw at the new size
+        Scene wide = widen();
         List<String> problems = onFx(() -> {
             wide.getRoot().applyCss();
             wide.getRoot().layout();
@@ -113,6 +105,25 @@ class LocalizedWindowTest {
         Path file = Path.of("target", "window-" + language.id() + ".png");
         java.awt.image.BufferedImage image = onFx(() -> SceneCapture.render(wide));
         SceneCapture.writePng(image, file);
+    }
+
+    @Test
+    void theBackpropSteppersFrameSpeaksRussian(FxRobot robot) throws Exception {
+        open(I18n.Language.RU);
+        robot.clickOn("#backpropMode");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stageTitle").equals("Прямой 1"));
+        assertEquals("Следующая ▶", text(robot, "#nextStage"));
+        // Three layers with weights (4, 2 hidden neurons and the output): Forward 1 … 3, Loss, then Backward 3 first.
+        assertEquals("Обратный 3", text(robot, "#chip-4"));
+        assertEquals("Потери", text(robot, "#chip-3"));
+        Scene wide = widen();
+        List<String> problems = onFx(() -> {
+            wide.getRoot().applyCss();
+            wide.getRoot().layout();
+            return problemsOnScreen(wide.getRoot(), I18n.ENGLISH.bundle().keySet(), wide.getWidth());
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        SceneCapture.writePng(onFx(() -> SceneCapture.render(wide)), Path.of("target", "backprop-ru.png"));
     }
 
     @Test
@@ -160,6 +171,24 @@ class LocalizedWindowTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(List.of("--lang", "de")));
         assertEquals("--lang must be en, cs or ru, got 'de'", e.getMessage());
+    }
+
+    /**
+     * The headless screen is 1280 × 800, narrower than the 1410 px the layout needs even in English; the window
+     * opens at 1440 × 860 or more on a real screen. So the window's content moves into a scene of that size of
+     * its own, to be checked and pictured there.
+     */
+    private Scene widen() {
+        Scene wide = onFx(() -> {
+            Parent root = stage.getScene().getRoot();
+            stage.getScene().setRoot(new Group());
+            Scene scene = new Scene(root, 1440, 860);
+            root.applyCss();
+            root.layout();
+            return scene;
+        });
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the heatmap and the diagram draw at the new size
+        return wide;
     }
 
     /**
