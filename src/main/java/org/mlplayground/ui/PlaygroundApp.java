@@ -196,9 +196,10 @@ public final class PlaygroundApp extends Application {
         languageSetting.store(language);
         if (language == i18n.language() || stage == null) return;
         PlaygroundController old = controller;
-        Snapshot shown = old.latestSnapshot(); // the config in use and its data, imported points too
-        TrainingConfig setup = shown.config();
-        SessionData data = shown.data();
+        TrainingConfig setup = old.configProperty().get();
+        Snapshot shown = old.latestSnapshot();
+        // The data on display (imported or drawn points too) unless a new data recipe is still on its way to the loop.
+        SessionData data = shown.config().data().equals(setup.data()) ? shown.data() : null;
         I18n before = i18n;
         i18n = I18n.of(language);
         Parent root;
