@@ -111,6 +111,13 @@ class MessagesBundleTest {
         assertEquals("rychlost učení γ 0.03 → 0.1", cs.text("live.learningRate", "0.03", "0.1"));
         assertEquals("Weights reset: the network's layers changed.",
                 I18n.ENGLISH.text("loop.weightsReset", I18n.ENGLISH.text("reason.layers")));
+        // Φ' survives MessageFormat (written Φ'' in the file), and the optional parts join as the old code did.
+        I18n en = I18n.ENGLISH;
+        assertEquals("δ₃ flows back through the transposed weights W₃ᵀ, then is multiplied by Φ'₂(z₂) and the dropout mask, "
+                + "then back through batch norm: that is δ₂.", en.text("stepper.lead.backward", "₃", "₂", "z",
+                en.text("stepper.lead.backward.mask"), en.text("stepper.lead.backward.batchNorm")));
+        assertEquals("Layer 1 weighs its input h₀, adds the bias and applies Φ₁ = tanh. h₀ = x, the network's input.",
+                en.text("stepper.lead.forward", 1, "₀", "₁", "tanh") + en.text("stepper.lead.forward.input"));
         // A whole number is not grouped by any locale: 12345, not "12,345" or "12 345".
         assertEquals("Zpět na epochu 12345", cs.text("status.revert", 12345));
     }
