@@ -83,6 +83,9 @@ public final class BackpropStepper extends BorderPane {
     private final Label stageTitle = new Label();
     /** At a backward stage: the tables give way to the sum over paths of one weight ({@link PathsPanel}). */
     private final ToggleButton showPaths = new ToggleButton("Paths");
+    private final Label showLabel = new Label("Show:");
+    /** The language of the stepper's frame: buttons, stage names, the step line and each stage's lead (the notes beside the tables and the hover details stay English). */
+    private I18n i18n = I18n.ENGLISH;
     private final PathsPanel paths = new PathsPanel();
     private final Label stageLead = new Label();
     private final VBox formulas = new VBox(2);
@@ -126,7 +129,6 @@ public final class BackpropStepper extends BorderPane {
         stepInfo.setId("stepInfo");
         stepInfo.getStyleClass().add("step-info");
 
-        Label showLabel = new Label("Show:");
         showLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox show = new HBox(6, showLabel, exampleChoice);
         show.setAlignment(Pos.CENTER_LEFT);
@@ -354,8 +356,8 @@ public final class BackpropStepper extends BorderPane {
         if (!has) {
             nextStep.setVisible(true);
             showPaths.setVisible(false);
-            stageTitle.setText("No step traced yet");
-            stageLead.setText("Press “Next step” to take one training step and take it apart, stage by stage.");
+            stageTitle.setText(i18n.text("stepper.noStep"));
+            stageLead.setText(i18n.text("stepper.noStep.lead"));
             stepInfo.setText("");
             caption.setText("");
             diagram.show(null, null, BATCH_MEAN);
@@ -366,20 +368,20 @@ public final class BackpropStepper extends BorderPane {
         nextStep.setVisible(stage.kind() == Kind.UPDATE);
         showPaths.setVisible(stage.kind() == Kind.BACKWARD);
         for (int i = 0; i < stages.size(); i++) {
-            Button chip = new Button(stages.get(i).title());
+            Button chip = new Button(title(stages.get(i)));
             chip.setId("chip-" + i);
             chip.getStyleClass().addAll("stage-chip", stages.get(i).kind().name().toLowerCase(java.util.Locale.ROOT));
             if (i == stageIndex.get()) chip.getStyleClass().add("current");
             else if (i < stageIndex.get()) chip.getStyleClass().add("done");
             chip.setFocusTraversable(false);
-            chip.setTooltip(tip("Go to " + stages.get(i).title()));
+            chip.setTooltip(tip(i18n.text("stepper.goTo", title(stages.get(i)))));
             int target = i;
             chip.setOnAction(e -> goTo(target));
             chips.getChildren().add(chip);
         }
-        stepInfo.setText("Step " + t.step() + " · mini-batch of " + t.batchSize() + " · " + t.optimizer() + ", γ = "
-                + NumberText.compact(t.learningRate()) + " · loss L = " + MatrixTable.format(t.loss()));
-        stageTitle.setText(stage.title());
+        stepInfo.setText(i18n.text("stepper.stepInfo", t.step(), t.batchSize(), t.optimizer(),
+                NumberText.compact(t.learningRate()), MatrixTable.format(t.loss())));
+        stageTitle.setText(title(stage));
         for (String line : StageFormulas.lines(t, stage)) formulas.getChildren().add(tex.view(line));
         switch (stage.kind()) {
             case FORWARD -> forward(t, stage.layer());
@@ -398,8 +400,8 @@ public final class BackpropStepper extends BorderPane {
         LayerTrace lt = t.layer(l);
         int c = column();
         String ls = sub(l), lp = sub(l - 1);
-        stageLead.setText("Layer " + l + " weighs its input h" + lp + ", adds the bias and applies Φ" + ls + " = "
-                + t.before().spec().layer(l).phi().name() + "." + (l == 1 ? " h₀ = x, the network's input." : ""));
+        stageLead.setText(i18n.text("stepper.lead.forward", l, lp, ls, t.before().spec().layer(l).phi().name())
+                + (l == 1 ? i18n.text("stepper.lead.forward.input") : ""));
         MatrixTable W = add("W", "W" + ls, lt.W(), null);
         MatrixTable hPrev = add("hPrev", "h" + lp, pick(lt.hPrev()), droppedOf(l - 1 >= 1 ? t.layer(l - 1).mask() : null));
         MatrixTable b = add("b", "b" + ls, lt.b(), null);
@@ -420,7 +422,7 @@ public final class BackpropStepper extends BorderPane {
         } else {
             equation(note("Φ" + ls + "(" + (bn ? "z" : "a") + ls + ") ="), h);
         }
-        idleCaption = "Hover an entry of a" + ls + " to see the sum it came from, or of h" + ls + " to see Φ applied.";
+        idleCaption = i18n.text("stepper.idle.forward", ls);
         for (int i = 0; i < a.rows(); i++) {
             int row = i;
             hover(a, i, 0, () -> {
@@ -455,8 +457,7 @@ public final class BackpropStepper extends BorderPane {
         LayerTrace out = t.layer(depth);
         String L = sub(depth);
         boolean fused = t.before().spec().loss().fused();
-        stageLead.setText("The output o = h" + L + " is compared with the target y. The loss L is the mean over the mini-batch"
-                + (fused ? "; with this output and loss the error signal is simply δ" + L + " = o − y." : "."));
+        stageLead.setText(i18n.text(fused ? "stepper.lead.lossFused" : "stepper.lead.loss", L));
         MatrixTable o = add("o", "o", pick(out.h()), null);
         MatrixTable y = add("y", "y", pick(t.y()), null);
         DMatrixRMaj lossValue = new DMatrixRMaj(1, 1);
@@ -468,7 +469,7 @@ public final class BackpropStepper extends BorderPane {
             MatrixTable delta = add("deltaL", "δ" + L + " = o − y", pick(out.delta()), null);
             if (dLdo != null) equation(dLdo, note("but directly:"), delta);
             else equation(delta);
-            idleCaption = "Hover an entry of δ" + L + " to see what it is made of.";
+            idleCaption = i18n.text("stepper.idle.loss", L);
             for (int i = 0; i < delta.rows(); i++) {
                 int row = i;
                 hover(delta, i, 0, () -> {
@@ -480,7 +481,7 @@ public final class BackpropStepper extends BorderPane {
             }
         } else if (dLdo != null) {
             equation(dLdo);
-            idleCaption = "∂ℓ/∂o goes back to the output layer, which multiplies it by Φ'" + L + ".";
+            idleCaption = i18n.text("stepper.idle.lossChain", L);
         }
     }
 
@@ -493,8 +494,7 @@ public final class BackpropStepper extends BorderPane {
         MatrixTable delta;
         if (l == depth) {
             boolean fused = t.before().spec().loss().fused();
-            stageLead.setText("The error signal of the output layer, δ" + ls + " = ∂ℓ/∂a" + ls + ", starts the backward pass"
-                    + (fused ? ": for this loss it is o − y." : ": Φ'" + ls + " times ∂ℓ/∂o."));
+            stageLead.setText(i18n.text(fused ? "stepper.lead.outputFused" : "stepper.lead.output", ls));
             if (fused) {
                 MatrixTable o = add("o", "o", pick(lt.h()), null);
                 MatrixTable y = add("y", "y", pick(t.y()), null);
@@ -529,9 +529,9 @@ public final class BackpropStepper extends BorderPane {
                 }
             }
         } else {
-            stageLead.setText("δ" + ln + " flows back through the transposed weights W" + ln + "ᵀ, then is multiplied by Φ'" + ls
-                    + "(" + (bn ? "z" : "a") + ls + ")" + (lt.mask() != null ? " and the dropout mask" : "")
-                    + (bn ? ", then back through batch norm" : "") + ": that is δ" + ls + ".");
+            stageLead.setText(i18n.text("stepper.lead.backward", ln, ls, bn ? "z" : "a",
+                    lt.mask() != null ? i18n.text("stepper.lead.backward.mask") : "",
+                    bn ? i18n.text("stepper.lead.backward.batchNorm") : ""));
             LayerTrace above = t.layer(l + 1);
             MatrixTable wT = add("WnextT", "W" + ln + "ᵀ", TraceView.transpose(above.W()), null);
             MatrixTable dNext = add("deltaNext", "δ" + ln, pick(above.delta()), null);
@@ -612,21 +612,19 @@ public final class BackpropStepper extends BorderPane {
                 return "∂L/∂b" + sub(row + 1) + "," + ls + " = (1/B) Σₙ δ" + sub(row + 1) + "," + ls + " = " + MatrixTable.format(dLdb.value(row, 0));
             });
         }
-        idleCaption = "Hover an entry of δ" + ls + " to see where it came from, or of ∂L/∂W" + ls + " to see its δ and h.";
+        idleCaption = i18n.text("stepper.idle.backward", ls);
     }
 
     /** The sum over paths of the chosen weight of layer l in place of the tables. */
     private void paths(BackpropTrace t, int l) {
-        stageLead.setText("By the chain rule ∂ℓ/∂w is a sum over every path from the weight to the loss, each path the product"
-                + " of the derivatives along it. Here they are, written out and added up by hand.");
+        stageLead.setText(i18n.text("stepper.lead.paths"));
         paths.show(t, l, column());
         tablesBox.getChildren().setAll(paths);
-        idleCaption = "Choose another weight with i and j, or click it in ∂L/∂W" + sub(l) + "; press Paths again for the tables.";
+        idleCaption = i18n.text("stepper.idle.paths", sub(l));
     }
 
     private void update(BackpropTrace t) {
-        stageLead.setText(t.optimizer() + " changes every parameter by a step computed from its gradient ∂C/∂w"
-                + " (the mean over the mini-batch, plus any penalty).");
+        stageLead.setText(i18n.text("stepper.lead.update", t.optimizer()));
         List<Parameter> before = t.before().parameters(), after = t.after().parameters();
         for (int k = 0; k < before.size(); k++) {
             Parameter pb = before.get(k), pa = after.get(k);
@@ -659,7 +657,7 @@ public final class BackpropStepper extends BorderPane {
             }
         }
         boundaries(t);
-        idleCaption = "Hover a step to compare it with −γ times its gradient.";
+        idleCaption = i18n.text("stepper.idle.update");
     }
 
     private void boundaries(BackpropTrace t) {
@@ -849,6 +847,35 @@ public final class BackpropStepper extends BorderPane {
         return l;
     }
 
+    /**
+     * Puts the stepper's buttons, stage names, example list, step line, each stage's lead and its idle caption in
+     * {@code i18n}'s language. The notes beside the tables and the hover details stay in English for now.
+     */
+    void setI18n(I18n i18n) {
+        this.i18n = i18n;
+        relabel(restart, "stepper.restart");
+        relabel(previous, "stepper.previous");
+        relabel(next, "stepper.next");
+        relabel(runToEnd, "stepper.runToEnd");
+        relabel(nextStep, "stepper.nextStep");
+        exampleChoice.setTooltip(tip(i18n.text("stepper.show.tip")));
+        exampleChoice.setButtonCell(new ChoiceCell());
+        showLabel.setText(i18n.text("stepper.show"));
+        showPaths.setText(i18n.text("stepper.paths"));
+        showPaths.setTooltip(tip(i18n.text("stepper.paths.tip")));
+        refresh();
+    }
+
+    private void relabel(Button b, String key) {
+        b.setText(i18n.text(key));
+        b.setTooltip(tip(i18n.text(key + ".tip")));
+    }
+
+    /** "Forward 2", "Loss", "Backward 3", "Update" in the stepper's language. */
+    private String title(Stage stage) {
+        return i18n.text("stepper.stage." + stage.kind().name(), stage.layer());
+    }
+
     private static Button button(String text, String id, String tooltip) {
         Button b = new Button(text);
         b.setId(id);
@@ -888,9 +915,9 @@ public final class BackpropStepper extends BorderPane {
                 return;
             }
             BackpropTrace t = trace.get();
-            if (c < 0) setText("Whole mini-batch (mean)");
-            else setText("Example " + (c + 1) + (t != null && t.examples() != null && c < t.examples().length
-                    ? " (point #" + t.examples()[c] + ")" : ""));
+            if (c < 0) setText(i18n.text("stepper.batchMean"));
+            else setText(t != null && t.examples() != null && c < t.examples().length
+                    ? i18n.text("stepper.examplePoint", c + 1, t.examples()[c]) : i18n.text("stepper.example", c + 1));
         }
     }
 }

@@ -137,6 +137,8 @@ final class DataPanel {
         }
     }
 
+    /** The window's language. */
+    private final I18n i18n;
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config", TrainingConfig.defaults());
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
     private final ReadOnlyBooleanWrapper drawing = new ReadOnlyBooleanWrapper(this, "drawMode");
@@ -148,6 +150,14 @@ final class DataPanel {
         return thread;
     });
     private DataHandler onData = (data, next, why) -> { };
+
+    DataPanel() {
+        this(I18n.ENGLISH);
+    }
+
+    DataPanel(I18n i18n) {
+        this.i18n = i18n;
+    }
     private BiConsumer<String, Boolean> onMessage = (text, problem) -> { };
     private Function<ImportedTable, Optional<int[]>> inputChooser = this::askForInputs;
     private final Map<Choice, ToggleButton> thumbs = new LinkedHashMap<>();
@@ -199,12 +209,12 @@ final class DataPanel {
         });
         points.getItems().setAll(POINT_COUNTS);
         points.valueProperty().addListener((obs, old, n) -> {
-            if (!syncing && n != null) useRecipe(config.get().data().withPoints(n), "the number of points changed");
+            if (!syncing && n != null) useRecipe(config.get().data().withPoints(n), i18n.text("data.why.points"));
         });
         classes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(MIN_BLOBS, MAX_BLOBS,
                 Generator.BLOBS.defaultClasses()));
         classes.valueProperty().addListener((obs, old, k) -> {
-            if (!syncing) useRecipe(withClasses(config.get().data(), k), "the number of classes changed");
+            if (!syncing) useRecipe(withClasses(config.get().data(), k), i18n.text("data.why.classes"));
         });
 
         drawing.bind(drawMode.selectedProperty());
@@ -278,7 +288,7 @@ final class DataPanel {
     public boolean importFile(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!name.toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv|txt)")) {
-            message(name + " is not a CSV file; import a .csv, .tsv or .txt file of numbers and labels.");
+            message(i18n.text("data.notCsv", name));
             return false;
         }
         CompletableFuture.supplyAsync(() -> read(file), background).whenComplete((table, failure) -> Platform.runLater(() -> {
@@ -338,7 +348,7 @@ final class DataPanel {
         CompletableFuture.supplyAsync(() -> DataThumbnail.render(sample(choice), THUMBNAIL_SIZE), background)
                 .whenComplete((pixels, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
-                        message("The picture of " + choice.title() + " could not be drawn: " + reason(failure));
+                        message(i18n.text("data.thumbnailFailed", choice.title(), reason(failure)));
                         return;
                     }
                     WritableImage image = new WritableImage(THUMBNAIL_SIZE, THUMBNAIL_SIZE);
@@ -365,11 +375,11 @@ final class DataPanel {
             Generator g = made.generator();
             int k = g == Generator.BLOBS ? classes.getValue() : g.defaultClasses();
             useRecipe(new DataRecipe(g, recipe.points(), recipe.noise(), recipe.trainShare(), recipe.validationShare(),
-                    recipe.seed(), k), "chose " + g.title());
+                    recipe.seed(), k), i18n.text("data.why.chose", g.title()));
         } else {
             RealDataset set = ((Shipped) choice).set();
             load(new Imported(null, false, r -> SessionData.real(set, r.trainShare(), r.seed())), recipe,
-                    "chose " + set.title(), null);
+                    i18n.text("data.why.chose", set.title()), null);
         }
     }
 
@@ -392,7 +402,7 @@ final class DataPanel {
     private void applyNoise() {
         double n = stepOfNoise(noise.getValue());
         DataRecipe recipe = config.get().data();
-        if (n != recipe.noise()) useRecipe(recipe.withNoise(n), "the noise changed");
+        if (n != recipe.noise()) useRecipe(recipe.withNoise(n), i18n.text("data.why.noise"));
     }
 
     private void applyTrainShare() {
@@ -401,16 +411,16 @@ final class DataPanel {
         if (share == recipe.trainShare()) return;
         DataRecipe next = recipe.withTrainShare(share);
         if (showingGenerated()) {
-            useRecipe(next, "the training share changed");
+            useRecipe(next, i18n.text("data.why.trainShare"));
         } else if (importedOnDisplay() && !imported.fileSplit()) {
-            load(imported, next, "the training share changed", null);
+            load(imported, next, i18n.text("data.why.trainShare"), null);
         }
     }
 
     @FXML
     private void regenerate() {
         DataRecipe recipe = config.get().data();
-        useRecipe(recipe.withSeed(recipe.seed() + 1), "new points");
+        useRecipe(recipe.withSeed(recipe.seed() + 1), i18n.text("data.why.regenerate"));
     }
 
     /**
@@ -482,7 +492,7 @@ final class DataPanel {
     /** Describes the data on display, marks its thumbnail and offers its classes for drawing. */
     private void showData() {
         SessionData data = snapshot.get() == null ? null : snapshot.get().data();
-        summary.setText(data == null ? "" : describe(data));
+        summary.setText(data == null ? "" : describe(data, i18n));
         if (data != null) {
             thumbs.forEach((choice, button) -> button.setSelected(shows(choice, data)));
         }
@@ -507,10 +517,10 @@ final class DataPanel {
     }
 
     /** "Circle · 250 training · 250 test points". */
-    static String describe(SessionData data) {
-        StringBuilder s = new StringBuilder(data.name()).append(" · ").append(count(data.train().size())).append(" training");
-        if (data.validation() != null) s.append(" · ").append(count(data.validation().size())).append(" validation");
-        return s.append(" · ").append(count(data.testSize())).append(" test points").toString();
+    static String describe(SessionData data, I18n i18n) {
+        StringBuilder s = new StringBuilder(i18n.text("data.summary", data.name(), count(data.train().size())));
+        if (data.validation() != null) s.append(i18n.text("data.summary.validation", count(data.validation().size())));
+        return s.append(i18n.text("data.summary.test", count(data.testSize()))).toString();
     }
 
     private static String count(int n) {
@@ -545,7 +555,7 @@ final class DataPanel {
             }
             case MULTICLASS -> {
                 for (int k = 0; k < data.outputs(); k++) {
-                    String name = k < data.classNames().size() ? data.classNames().get(k) : "class " + (k + 1);
+                    String name = k < data.classNames().size() ? data.classNames().get(k) : i18n.text("output.className", k + 1);
                     addDrawClass("drawClass" + k, name, k, Palette.ofClass(k));
                 }
             }
@@ -554,7 +564,7 @@ final class DataPanel {
                 value.setId("drawValue");
                 value.setEditable(true);
                 value.getStyleClass().add("data-spinner");
-                value.setTooltip(new Tooltip("The value a drawn point gets, −1 … 1."));
+                value.setTooltip(new Tooltip(i18n.text("data.drawValue.tip")));
                 value.valueProperty().addListener((obs, old, v) -> drawLabel.set(v));
                 drawClasses.getChildren().add(value);
                 drawLabel.set(value.getValue());
@@ -575,7 +585,7 @@ final class DataPanel {
         button.setMnemonicParsing(false);
         button.setUserData(label);
         button.setToggleGroup(drawClass);
-        button.setTooltip(new Tooltip("Drawn points get class " + name));
+        button.setTooltip(new Tooltip(i18n.text("data.drawClass.tip", name)));
         drawClasses.getChildren().add(button);
     }
 
@@ -584,9 +594,9 @@ final class DataPanel {
     @FXML
     private void chooseImport() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import points from a CSV file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.tsv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.setTitle(i18n.text("data.importTitle"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(i18n.text("data.csvFiles"), "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter(i18n.text("data.allFiles"), "*.*"));
         if (lastFolder != null) chooser.setInitialDirectory(lastFolder);
         File file = chooser.showOpenDialog(window());
         if (file == null) return;
@@ -606,19 +616,18 @@ final class DataPanel {
     private void useTable(ImportedTable table) {
         List<String> inputs = table.inputNames();
         if (inputs.size() < 2) {
-            message(table.source() + ": " + (inputs.isEmpty() ? "no column of numbers" : "only one column of numbers ("
-                    + inputs.get(0) + ")") + " besides the label " + table.labelName()
-                    + "; the playground needs two inputs, x₁ and x₂.");
+            message(inputs.isEmpty() ? i18n.text("data.tooFewColumns.none", table.source(), table.labelName())
+                    : i18n.text("data.tooFewColumns.one", table.source(), inputs.get(0), table.labelName()));
             return;
         }
         Optional<int[]> pair = inputs.size() == 2 ? Optional.of(new int[] {0, 1}) : inputChooser.apply(table);
         if (pair.isEmpty()) {
-            message("Import of " + table.source() + " cancelled.");
+            message(i18n.text("data.importCancelled", table.source()));
             return;
         }
         int a = pair.get()[0], b = pair.get()[1];
         load(new Imported(null, table.hasSplit(), r -> SessionData.imported(table, a, b, r.trainShare(), r.seed())),
-                config.get().data(), "imported " + table.source(), "Imported " + table.summary());
+                config.get().data(), i18n.text("data.why.imported", table.source()), i18n.text("data.imported", table.summary()));
     }
 
     /** The default chooser: a small dialog with two lists, the first two inputs chosen. */
@@ -629,18 +638,17 @@ final class DataPanel {
         for (ComboBox<String> box : List.of(first, second)) box.getItems().setAll(table.inputNames());
         first.getSelectionModel().select(0);
         second.getSelectionModel().select(1);
-        first.setTooltip(new Tooltip("The column drawn across, as input x₁."));
-        second.setTooltip(new Tooltip("The column drawn up, as input x₂; it must differ from x₁."));
+        first.setTooltip(new Tooltip(i18n.text("data.inputA.tip")));
+        second.setTooltip(new Tooltip(i18n.text("data.inputB.tip")));
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label("x₁ (across)"), first);
-        grid.addRow(1, new Label("x₂ (up)"), second);
+        grid.addRow(0, new Label(i18n.text("data.inputA")), first);
+        grid.addRow(1, new Label(i18n.text("data.inputB")), second);
         Dialog<int[]> dialog = new Dialog<>();
         dialog.initOwner(window());
-        dialog.setTitle("Choose two inputs");
-        dialog.setHeaderText(table.source() + " has " + table.inputNames().size()
-                + " columns of numbers; the playground plots two of them.");
+        dialog.setTitle(i18n.text("data.chooseInputs"));
+        dialog.setHeaderText(i18n.text("data.chooseInputs.header", table.source(), table.inputNames().size()));
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.equal(
@@ -655,8 +663,8 @@ final class DataPanel {
     @FXML
     private void chooseExport() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the points as CSV");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.setTitle(i18n.text("data.exportTitle"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.text("data.csvFiles"), "*.csv"));
         chooser.setInitialFileName(fileName(snapshot.get().data().name()) + ".csv");
         if (lastFolder != null) chooser.setInitialDirectory(lastFolder);
         File file = chooser.showSaveDialog(window());
@@ -665,7 +673,7 @@ final class DataPanel {
         exportTo(file.toPath());
     }
 
-    private static String export(SessionData data, Path file) {
+    private String export(SessionData data, Path file) {
         Dataset train = data.validation() == null ? data.train() : joined(data.train(), data.validation());
         List<String> inputs = data.inputNames().equals(List.of("x₁", "x₂")) ? List.of("x1", "x2") : data.inputNames();
         List<String> names = exportedClassNames(data);
@@ -678,9 +686,9 @@ final class DataPanel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Could not export " + data.name() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(i18n.text("data.exportFailed", data.name(), e.getMessage()), e);
         }
-        return "Exported " + count(train.size() + data.testSize()) + " points to " + file.toAbsolutePath();
+        return i18n.text("data.exported", count(train.size() + data.testSize()), file.toAbsolutePath());
     }
 
     /** Names that read back to the same labels: the data's own if the importer would sort them the same way. */
@@ -733,15 +741,15 @@ final class DataPanel {
     }
 
     /** The student's reason for a failed background job: the importer's message, or what went wrong with the file. */
-    private static String reason(Throwable failure) {
+    private String reason(Throwable failure) {
         Throwable e = failure;
         while ((e instanceof CompletionException || e instanceof ExecutionException || e instanceof UncheckedIOException)
                 && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof AccessDeniedException denied) return "Could not write " + denied.getFile() + ": permission denied.";
-        if (e instanceof NoSuchFileException missing) return "Could not write " + missing.getFile() + ": the folder does not exist.";
-        if (e instanceof IOException) return "Could not write the file: " + e.getMessage();
+        if (e instanceof AccessDeniedException denied) return i18n.text("data.writeDenied", denied.getFile());
+        if (e instanceof NoSuchFileException missing) return i18n.text("data.writeNoFolder", missing.getFile());
+        if (e instanceof IOException) return i18n.text("data.writeFailed", e.getMessage());
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 

@@ -16,7 +16,9 @@ import org.mlplayground.train.Penalty;
  * gradient-health view, {@code --health-preset ID} puts one of its presets into the playground and
  * {@code --compare ID} starts one of its comparisons (both open the view; ids as in {@link HealthPreset} and
  * {@link HealthPreset.Comparison}, lower case with hyphens); {@code --lesson ID} opens a shipped lesson (its file
- * name without .md) and applies its preset; {@code --classroom} starts in classroom mode. With Maven:
+ * name without .md) and applies its preset; {@code --classroom} starts in classroom mode. {@code --lang en|cs|ru}
+ * shows the window in English, Czech or Russian for this run (for screenshots; the stored choice of the settings is
+ * left as it is). With Maven:
  * {@code mvn javafx:run -Djavafx.args="--snapshot shot.png --epochs 100 --penalty l1 --lambda 3"}.
  *
  * @param snapshot where to write the PNG, or null for an ordinary interactive window
@@ -28,15 +30,18 @@ import org.mlplayground.train.Penalty;
  * @param gradients whether the gradient-health view opens at the start
  * @param healthPreset the gradient view's preset to start with, or null
  * @param comparison the gradient view's comparison to start with (playing), or null
+ * @param language the window's language for this run, or null for the stored choice or the system's locale
  */
 record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout, int speed, boolean fps,
         boolean backprop, boolean gradients, HealthPreset healthPreset, HealthPreset.Comparison comparison, String lesson,
-        boolean classroom) {
+        boolean classroom, I18n.Language language) {
     static final String USAGE = "options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, "
-            + "--speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom";
+            + "--speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom, "
+            + "--lang en|cs|ru";
 
     LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, double dropout) {
-        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false, false, null, null, null, false);
+        this(play, snapshot, epochs, penalty, dropout, TrainingLoop.DEFAULT_SPEED, false, false, false, null, null, null, false,
+                null);
     }
 
     /** An enum constant's id on the command line: SIGMOID_VS_RELU → sigmoid-vs-relu. */
@@ -70,6 +75,7 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
         HealthPreset.Comparison comparison = null;
         String lesson = null;
         boolean classroom = false;
+        I18n.Language language = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -87,6 +93,7 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                 case "--compare" -> comparison = named(HealthPreset.Comparison.class, arg, value(args, ++i, arg));
                 case "--lesson" -> lesson = value(args, ++i, arg);
                 case "--classroom" -> classroom = true;
+                case "--lang" -> language = parseLanguage(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
             }
         }
@@ -95,7 +102,15 @@ record LaunchOptions(boolean play, Path snapshot, int epochs, Penalty penalty, d
                     + "take the same place; choose one");
         }
         return new LaunchOptions(play, snapshot, epochs, penalty(penalty, lambda), dropout, speed, fps, backprop,
-                gradients || preset != null || comparison != null, preset, comparison, lesson, classroom);
+                gradients || preset != null || comparison != null, preset, comparison, lesson, classroom, language);
+    }
+
+    private static I18n.Language parseLanguage(String text) {
+        try {
+            return I18n.Language.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lang must be en, cs or ru, got '" + text + "'");
+        }
     }
 
     private static int parseSpeed(String text) {

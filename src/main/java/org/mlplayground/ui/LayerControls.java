@@ -34,6 +34,9 @@ final class LayerControls extends FlowPane {
     /** True while the controls are being set from the config, so they do not write it back. */
     private boolean updating;
 
+    /** The layer's index l, 1-based as in the course. */
+    private final int l;
+
     LayerControls(int l, Consumer<HiddenLayer> apply) {
         getStyleClass().add("layer-controls");
         setAlignment(Pos.TOP_CENTER);
@@ -51,16 +54,8 @@ final class LayerControls extends FlowPane {
         phi.getStyleClass().add("layer-phi");
         dropout.getStyleClass().add("layer-dropout");
         batchNorm.getStyleClass().add("layer-batch-norm");
-        remove.setTooltip(new Tooltip("One neuron fewer in hidden layer " + l + " (at least 1; resets the weights)"));
-        add.setTooltip(new Tooltip("One neuron more in hidden layer " + l + " (at most " + TrainingConfig.MAX_NEURONS
-                + "; resets the weights)"));
-        count.setTooltip(new Tooltip("n" + NumberText.sub(l) + ": neurons in hidden layer " + l));
-        phi.setTooltip(new Tooltip("Φ" + NumberText.sub(l) + ", the activation of hidden layer " + l
-                + " (resets the weights)"));
-        dropout.setTooltip(new Tooltip("Dropout rate p of hidden layer " + l
-                + ": each training example drops a neuron with probability p (applies live)"));
-        batchNorm.setTooltip(new Tooltip("Batch normalisation in hidden layer " + l
-                + ": standardise a over the mini-batch, then scale by γ and shift by β (resets the weights)"));
+        this.l = l;
+        useLanguage(I18n.ENGLISH);
 
         phi.getItems().setAll(Activation.elementwiseChoices());
         phi.setConverter(new StringConverter<>() {
@@ -136,5 +131,15 @@ final class LayerControls extends FlowPane {
         phi.setPrefWidth(width);
         phi.setMaxWidth(width);
         dropout.setMaxWidth(width);
+    }
+
+    /** Puts the tooltips in {@code i18n}'s language. */
+    void useLanguage(I18n i18n) {
+        remove.setTooltip(new Tooltip(i18n.text("layer.removeNeuron.tip", l)));
+        add.setTooltip(new Tooltip(i18n.text("layer.addNeuron.tip", l, TrainingConfig.MAX_NEURONS)));
+        count.setTooltip(new Tooltip(i18n.text("layer.neurons.tip", NumberText.sub(l), l)));
+        phi.setTooltip(new Tooltip(i18n.text("layer.activation.tip", NumberText.sub(l), l)));
+        dropout.setTooltip(new Tooltip(i18n.text("layer.dropout.tip", l)));
+        batchNorm.setTooltip(new Tooltip(i18n.text("layer.batchNorm.tip", l)));
     }
 }

@@ -62,6 +62,12 @@ public final class LossChart extends Region {
     private final CheckBox logScale = new CheckBox("log scale");
     private final CheckBox showAccuracy = new CheckBox("accuracy");
     private final CheckBox splitCost = new CheckBox("split cost");
+    private final Button fit = new Button();
+    private final MenuButton export = new MenuButton();
+    private final ContextMenu exportMenu;
+    /** The language of the controls, the axes and the export messages. */
+    private I18n i18n = I18n.ENGLISH;
+    private boolean lastExportFailed;
     private final VBox layout;
 
     /** What is drawn: the snapshot's run and history; the next snapshot to draw, or null when up to date. */
@@ -89,13 +95,8 @@ public final class LossChart extends Region {
         getStylesheets().add(Objects.requireNonNull(LossChart.class.getResource("chart.css")).toExternalForm());
 
         logScale.setId("logScale");
-        logScale.setTooltip(new Tooltip("Log scale for the loss axis: small losses late in training stay visible. "
-                + "Zero losses cannot be drawn on it and are left out."));
         showAccuracy.setId("showAccuracy");
-        showAccuracy.setTooltip(new Tooltip("Also draw training and test accuracy (dashed, 0–100 % on the right axis)."));
         splitCost.setId("splitCost");
-        splitCost.setTooltip(new Tooltip("Split the training cost C = C₀ + penalty into the data term C₀ and the weight "
-                + "penalty (L2: λ/(2n) Σw², L1: λ/n Σ|w|), each a line of its own."));
         splitCost.visibleProperty().bind(penaltyInRun);
         splitCost.managedProperty().bind(penaltyInRun);
         for (CheckBox box : List.of(logScale, showAccuracy, splitCost)) {
@@ -105,18 +106,12 @@ public final class LossChart extends Region {
         }
         penaltyInRun.addListener((obs, was, is) -> redrawNow());
 
-        Button fit = new Button("fit");
         fit.setId("fitChart");
         fit.getStyleClass().add("chart-button");
-        fit.setTooltip(new Tooltip("Show all epochs again after zooming or panning (or double-click the chart). "
-                + "Zoom: mouse wheel or drag a box; pan: Ctrl+drag."));
         fit.setOnAction(e -> fit());
 
-        MenuButton export = new MenuButton("Export…");
         export.setId("exportChart");
         export.getStyleClass().add("chart-button");
-        export.setTooltip(new Tooltip("Save the chart as it is shown: PNG (picture) or SVG (vector, for slides and papers)."));
-        export.getItems().setAll(exportItem("PNG image…", "exportPng", Format.PNG), exportItem("SVG drawing…", "exportSvg", Format.SVG));
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -133,10 +128,12 @@ public final class LossChart extends Region {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) fit();
         });
         // Our export menu instead of the viewer's, which writes on the FX thread and throws on errors.
-        ContextMenu menu = new ContextMenu(exportItem("Export PNG…", null, Format.PNG), exportItem("Export SVG…", null, Format.SVG));
+        ContextMenu menu = new ContextMenu();
         viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
         VBox.setVgrow(viewer, Priority.ALWAYS);
 
+        exportMenu = menu;
+        setI18n(I18n.ENGLISH);
         layout = new VBox(controls, viewer);
         layout.getStyleClass().add("chart-layout");
         getChildren().add(layout);
@@ -149,6 +146,31 @@ public final class LossChart extends Region {
                 redraw.start();
             }
         });
+    }
+
+    /** Puts the toggles, buttons, axes, legend and export messages in {@code i18n}'s language. */
+    void setI18n(I18n i18n) {
+        this.i18n = i18n;
+        logScale.setText(i18n.text("chart.logScale"));
+        logScale.setTooltip(new Tooltip(i18n.text("chart.logScale.tip")));
+        showAccuracy.setText(i18n.text("chart.accuracy"));
+        showAccuracy.setTooltip(new Tooltip(i18n.text("chart.accuracy.tip")));
+        splitCost.setText(i18n.text("chart.splitCost"));
+        splitCost.setTooltip(new Tooltip(i18n.text("chart.splitCost.tip")));
+        fit.setText(i18n.text("chart.fit"));
+        fit.setTooltip(new Tooltip(i18n.text("chart.fit.tip")));
+        export.setText(i18n.text("chart.export"));
+        export.setTooltip(new Tooltip(i18n.text("chart.export.tip")));
+        export.getItems().setAll(exportItem(i18n.text("chart.export.png"), "exportPng", Format.PNG),
+                exportItem(i18n.text("chart.export.svg"), "exportSvg", Format.SVG));
+        exportMenu.getItems().setAll(exportItem(i18n.text("chart.menu.png"), null, Format.PNG),
+                exportItem(i18n.text("chart.menu.svg"), null, Format.SVG));
+        curves.setI18n(i18n); // names the lines of the next drawing
+    }
+
+    /** Whether the export the {@link #messageProperty() message} tells of failed. */
+    boolean lastExportFailed() {
+        return lastExportFailed;
     }
 
     /** The snapshot on display; the chart follows its history and starts afresh when its run changes. */
@@ -277,8 +299,9 @@ public final class LossChart extends Region {
 
     private void chooseAndExport(Format format) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the loss chart as " + format.description);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description, "*." + format.extension));
+        String description = i18n.text(format == Format.PNG ? "chart.format.png" : "chart.format.svg");
+        chooser.setTitle(i18n.text("chart.exportTitle", description));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + format.extension));
         chooser.setInitialFileName("loss-chart." + format.extension);
         Window window = getScene() == null ? null : getScene().getWindow();
         File file = chooser.showSaveDialog(window);
@@ -289,8 +312,11 @@ public final class LossChart extends Region {
         int w = (int) Math.round(Math.max(1, viewer.getWidth()) * scale);
         int h = (int) Math.round(Math.max(1, viewer.getHeight()) * scale);
         (format == Format.PNG ? writePng(path, w, h) : writeSvg(path, w, h)).whenComplete((written, failure) -> Platform.runLater(
-                () -> message.set(failure == null ? "Saved the loss chart to " + written + "."
-                        : "Could not save the loss chart to " + file + ": " + reason(failure))));
+                () -> {
+                    lastExportFailed = failure != null;
+                    message.set(failure == null ? i18n.text("chart.saved", written)
+                            : i18n.text("chart.notSaved", file, reason(failure)));
+                }));
     }
 
     private static String reason(Throwable failure) {

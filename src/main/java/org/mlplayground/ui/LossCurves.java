@@ -120,6 +120,24 @@ final class LossCurves {
     private List<EpochMetrics> history = List.of();
     private View view = View.DEFAULT;
 
+    /** The language of the axes and the legend. */
+    private I18n i18n = I18n.ENGLISH;
+
+    /** Names the axes, the legend's lines and the empty chart's hint in {@code i18n}'s language. */
+    void setI18n(I18n i18n) {
+        this.i18n = i18n;
+        epochs.setLabel(i18n.text("chart.axis.epoch"));
+        linearLoss.setLabel(i18n.text("chart.axis.loss"));
+        logLoss.setLabel(i18n.text("chart.axis.logLoss"));
+        percent.setLabel(i18n.text("chart.axis.accuracy"));
+        plot.setNoDataMessage(i18n.text("chart.pressPlay"));
+    }
+
+    /** The legend's name of {@code c}: with the cost split, the training loss is named as the data term it is. */
+    private String name(Curve c) {
+        return c == Curve.TRAIN_LOSS && view.splitCost() ? i18n.text("chart.curve.dataTerm") : i18n.text("chart.curve." + c.name());
+    }
+
     LossCurves() {
         for (Curve c : Curve.values()) {
             XYLineAndShapeRenderer r = c.accuracy ? accuracyLines : lossLines;
@@ -238,7 +256,7 @@ final class LossCurves {
         for (Curve c : Curve.values()) {
             Lines lines = c.accuracy ? accuracies : losses;
             boolean positiveOnly = !c.accuracy && view.scale() == Scale.LOG;
-            int n = lines.fill(c.index(), c.label(view), c.shownIn(view) ? history : List.of(), c.y, positiveOnly);
+            int n = lines.fill(c.index(), name(c), c.shownIn(view) ? history : List.of(), c.y, positiveOnly);
             // Accuracies stay out of the legend: the right axis names them, and their dashes share the losses' colours.
             (c.accuracy ? accuracyLines : lossLines).setSeriesVisibleInLegend(c.index(), n > 0 && !c.accuracy, false);
         }

@@ -92,8 +92,10 @@ public final class NetworkDiagram extends Region {
     private final Button removeLayer = new Button("\u2212");
     private final Label layerCount = new Label();
     private final HBox layerHeader = new HBox(addLayer, removeLayer, layerCount);
-    private final Label featuresCaption = new Label("FEATURES");
-    private final Label outputCaption = new Label("OUTPUT");
+    private final Label featuresCaption = new Label();
+    private final Label outputCaption = new Label();
+    /** The language of the captions and hover texts. */
+    private I18n i18n = I18n.ENGLISH;
     private final List<Label> featureLabels = new ArrayList<>();
     private final List<LayerControls> layerControls = new ArrayList<>();
     private final Label tip = new Label();
@@ -162,10 +164,6 @@ public final class NetworkDiagram extends Region {
         addLayer.setId("addLayer");
         removeLayer.setId("removeLayer");
         layerCount.setId("hiddenLayers");
-        addLayer.setTooltip(new Tooltip("Add a hidden layer like the last one, with 4 neurons (at most "
-                + TrainingConfig.MAX_HIDDEN_LAYERS + "; resets the weights)"));
-        removeLayer.setTooltip(new Tooltip("Remove the last hidden layer (resets the weights)"));
-        layerCount.setTooltip(new Tooltip("Hidden layers 1 … L−1 between the inputs and the output layer L"));
         for (Button b : List.of(addLayer, removeLayer)) {
             b.getStyleClass().add("diagram-button");
             b.setMnemonicParsing(false);
@@ -177,8 +175,7 @@ public final class NetworkDiagram extends Region {
         layerCount.getStyleClass().add("diagram-title");
         featuresCaption.getStyleClass().add("diagram-caption");
         outputCaption.getStyleClass().add("diagram-caption");
-        featuresCaption.setTooltip(new Tooltip("The inputs h₀ = x: click a feature to use it or not"));
-        outputCaption.setTooltip(new Tooltip("The output layer L: o = h_L"));
+        setI18n(I18n.ENGLISH);
 
         getChildren().addAll(canvas, layerHeader, featuresCaption, outputCaption);
         for (Feature f : FEATURES) {
@@ -262,11 +259,12 @@ public final class NetworkDiagram extends Region {
         while (layerControls.size() < hidden.size()) {
             int l = layerControls.size() + 1;
             LayerControls controls = new LayerControls(l, layer -> config.set(config.get().withHiddenLayer(l, layer)));
+            controls.useLanguage(i18n);
             layerControls.add(controls);
             getChildren().add(getChildren().indexOf(tip), controls);
         }
         for (int l = 1; l <= hidden.size(); l++) layerControls.get(l - 1).show(hidden.get(l - 1));
-        layerCount.setText("HIDDEN LAYERS (" + hidden.size() + ")");
+        layerCount.setText(i18n.text("diagram.hiddenLayers", hidden.size()));
         addLayer.setDisable(hidden.size() >= TrainingConfig.MAX_HIDDEN_LAYERS);
         removeLayer.setDisable(hidden.isEmpty());
         selectedFeatures = EnumSet.copyOf(cfg.features());
@@ -384,7 +382,7 @@ public final class NetworkDiagram extends Region {
     private void toggleFeature(Feature f, double x, double y) {
         EnumSet<Feature> selected = EnumSet.copyOf(config.get().features());
         if (selected.contains(f) && selected.size() == 1) {
-            showMessage("The network needs at least one input: turn another feature on first.", x, y);
+            showMessage(i18n.text("diagram.needsInput"), x, y);
             return;
         }
         if (!selected.remove(f)) selected.add(f);
@@ -522,13 +520,12 @@ public final class NetworkDiagram extends Region {
         int depth = sizes.length - 1;
         if (hit instanceof FeatureHit f) {
             boolean on = cfg.features().contains(f.feature());
-            return f.feature().label() + " (input feature) — " + (on ? "in use; click to leave it out"
-                    : "not in use; click to feed it to the network");
+            return i18n.text(on ? "diagram.feature.on" : "diagram.feature.off", f.feature().label());
         }
         if (hit instanceof NeuronHit n) {
             StringBuilder text = new StringBuilder(neuronName(n.layer(), n.unit()));
-            text.append(n.layer() == depth ? " (output layer " + depth + ", neuron " + (n.unit() + 1) + ")"
-                    : " (layer " + n.layer() + " neuron " + (n.unit() + 1) + ")");
+            text.append(n.layer() == depth ? i18n.text("diagram.outputNeuron", depth, n.unit() + 1)
+                    : i18n.text("diagram.hiddenNeuron", n.layer(), n.unit() + 1));
             if (shown != null) {
                 Activation phi = shown.network().layer(n.layer()).phi();
                 text.append(" · ").append(phi.name());
@@ -539,22 +536,21 @@ public final class NetworkDiagram extends Region {
                     text.append('\n').append(parameterLine(biasBlock[n.layer() - 1], n.unit(), "b", null));
                 }
                 if (NeuronShading.dead(phi, shown.field().neurons()[n.layer() - 1][n.unit()])) {
-                    text.append("\ndead: h = 0 on the whole plane, so no gradient flows through it");
+                    text.append('\n').append(i18n.text("diagram.dead"));
                 }
-                if (dropped(n.layer(), n.unit())) text.append("\ndropped by dropout in the last mini-batch");
+                if (dropped(n.layer(), n.unit())) text.append('\n').append(i18n.text("diagram.dropped"));
             }
             return text.toString();
         }
         if (shown == null) return "…";
         if (hit instanceof BiasHit b) {
-            return parameterLine(biasBlock[b.layer() - 1], b.unit(), "b", null) + "\nbias of "
-                    + neuronName(b.layer(), b.unit()) + " · click to edit";
+            return parameterLine(biasBlock[b.layer() - 1], b.unit(), "b", null) + "\n"
+                    + i18n.text("diagram.bias", neuronName(b.layer(), b.unit()));
         }
         EdgeHit e = (EdgeHit) hit;
         int block = weightBlock[e.layer() - 1];
         return parameterLine(block, e.j() * sizes[e.layer() - 1] + e.i(), "W", (e.j() + 1) + "," + (e.i() + 1))
-                + "\nfrom " + neuronName(e.layer() - 1, e.i()) + " to " + neuronName(e.layer(), e.j())
-                + " · click to edit";
+                + "\n" + i18n.text("diagram.weight", neuronName(e.layer() - 1, e.i()), neuronName(e.layer(), e.j()));
     }
 
     /** "W2[1,3] = 0.4172   ∂L/∂W = −0.0213" for entry {@code index} of block {@code block}. */
@@ -563,8 +559,24 @@ public final class NetworkDiagram extends Region {
         double value = p.value()[index];
         double gradient = shown.gradients().get(block)[index];
         String where = at != null ? at : Integer.toString(index + 1);
-        return p.name() + "[" + where + "] = " + number(value) + (value == 0 ? " (exactly 0)" : "") + "   ∂L/∂" + symbol
+        return p.name() + "[" + where + "] = " + number(value) + (value == 0 ? i18n.text("diagram.exactlyZero") : "") + "   ∂L/∂" + symbol
                 + " = " + number(gradient);
+    }
+
+    /**
+     * Puts the diagram's captions, tooltips and hover texts in {@code i18n}'s language (the window calls it once,
+     * before the first config arrives; English until then).
+     */
+    void setI18n(I18n i18n) {
+        this.i18n = i18n;
+        addLayer.setTooltip(new Tooltip(i18n.text("diagram.addLayer.tip", TrainingConfig.MAX_HIDDEN_LAYERS)));
+        removeLayer.setTooltip(new Tooltip(i18n.text("diagram.removeLayer.tip")));
+        layerCount.setTooltip(new Tooltip(i18n.text("diagram.hiddenLayers.tip")));
+        featuresCaption.setText(i18n.text("diagram.features"));
+        outputCaption.setText(i18n.text("diagram.output"));
+        featuresCaption.setTooltip(new Tooltip(i18n.text("diagram.features.tip")));
+        outputCaption.setTooltip(new Tooltip(i18n.text("diagram.output.tip")));
+        for (LayerControls controls : layerControls) controls.useLanguage(i18n);
     }
 
     /** x₁ for an input, h₁,₂ (neuron 1 of layer 2, the course's order) for a hidden neuron, o₁ (or o) for an output. */

@@ -16,6 +16,11 @@ final class NumberText {
      * @throws IllegalArgumentException naming the setting, the rule and the text
      */
     static double parse(String setting, String rule, DoublePredicate valid, String text) {
+        return parse(I18n.ENGLISH, setting, rule, valid, text);
+    }
+
+    /** {@link #parse(String, String, DoublePredicate, String)} with the complaint in the window's language. */
+    static double parse(I18n i18n, String setting, String rule, DoublePredicate valid, String text) {
         String number = text == null ? "" : text.trim();
         if (!number.contains(".")) number = number.replace(',', '.');
         try {
@@ -24,7 +29,7 @@ final class NumberText {
         } catch (NumberFormatException e) {
             // reported below with the same message as a value out of range
         }
-        throw new IllegalArgumentException(setting + " needs a number " + rule + ", got '" + (text == null ? "" : text.trim()) + "'");
+        throw new IllegalArgumentException(i18n.text("status.needsNumber", setting, rule, text == null ? "" : text.trim()));
     }
 
     /** λ: a number ≥ 0. */

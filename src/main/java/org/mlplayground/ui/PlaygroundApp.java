@@ -24,7 +24,22 @@ public final class PlaygroundApp extends Application {
     static final long SEED = 1;
 
     private PlaygroundController controller;
+    /** Where the settings keep the chosen language. */
+    private final LanguageSetting languageSetting;
+    /** The language to start in whatever is stored (a test's, or {@code --lang}); null to follow the settings. */
+    private final I18n.Language startLanguage;
+    private I18n i18n = I18n.ENGLISH;
     private Stage stage;
+
+    public PlaygroundApp() {
+        this(LanguageSetting.user(), null);
+    }
+
+    /** A window that starts in {@code language} (null: the stored choice or the system's locale) and stores switches in {@code setting}. */
+    PlaygroundApp(LanguageSetting setting, I18n.Language language) {
+        this.languageSetting = setting;
+        this.startLanguage = language;
+    }
 
     public static void main(String[] args) {
         launch(args);
@@ -40,14 +55,16 @@ public final class PlaygroundApp extends Application {
             Platform.exit();
             return;
         }
+        this.stage = stage;
+        i18n = I18n.of(options.language() != null ? options.language()
+                : startLanguage != null ? startLanguage : languageSetting.atStart(java.util.Locale.getDefault()));
         Scene scene;
         try {
-            scene = new Scene(new ZoomPane(load(TrainingConfig.defaults())), initialWidth(), initialHeight());
+            scene = new Scene(new ZoomPane(load(TrainingConfig.defaults(), null)), initialWidth(), initialHeight());
         } catch (IOException e) {
             showStartupProblem(e.getMessage());
             return;
         }
-        this.stage = stage;
         stage.titleProperty().bind(controller.experiments().titleProperty());
         stage.setMinWidth(1000);
         stage.setMinHeight(660);
@@ -94,11 +111,13 @@ public final class PlaygroundApp extends Application {
         return Math.max(860, Math.floor(Screen.getPrimary().getVisualBounds().getHeight() * 0.9));
     }
 
-    private Parent load(TrainingConfig setup) throws IOException {
-        FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"));
+    /** Builds the window in the current language on {@code setup}, over {@code data} (null: the data setup's recipe makes). */
+    private Parent load(TrainingConfig setup, SessionData data) throws IOException {
+        FXMLLoader loader = new FXMLLoader(PlaygroundApp.class.getResource("playground.fxml"), i18n.bundle());
+        I18n language = i18n;
         loader.setControllerFactory(type -> {
-            if (type == PlaygroundController.class) return new PlaygroundController(setup);
-            if (type == DataPanel.class) return new DataPanel();
+            if (type == PlaygroundController.class) return new PlaygroundController(setup, data, language, this::switchLanguage);
+            if (type == DataPanel.class) return new DataPanel(language);
             throw new IllegalStateException("no controller known for " + type.getName());
         });
         Parent root = loader.load();
@@ -173,6 +192,42 @@ public final class PlaygroundApp extends Application {
             writer.start();
         });
         settle.play();
+    }
+
+    /**
+     * Stores {@code language} as the settings' choice and builds the window anew in it, with the config and the
+     * data in use. The new window's training loop starts from the initial weights of that config (the status
+     * line says so); the stage keeps its size.
+     */
+    void switchLanguage(I18n.Language language) {
+        languageSetting.store(language);
+        if (language == i18n.language() || stage == null) return;
+        PlaygroundController old = controller;
+        TrainingConfig setup = old.configProperty().get();
+        Snapshot shown = old.latestSnapshot();
+        // The data on display (imported or drawn points too) unless a new data recipe is still on its way to the loop.
+        SessionData data = shown.config().data().equals(setup.data()) ? shown.data() : null;
+        I18n before = i18n;
+        i18n = I18n.of(language);
+        Parent root;
+        try {
+            root = load(setup, data);
+        } catch (IOException | RuntimeException e) {
+            i18n = before;
+            controller = old;
+            return;
+        }
+        old.shutdown();
+        Scene scene = new Scene(new ZoomPane(root), stage.getScene().getWidth(), stage.getScene().getHeight());
+        stage.titleProperty().bind(controller.experiments().titleProperty());
+        stage.setScene(scene);
+        controller.installDropTarget(scene);
+        controller.announce(i18n.text("status.language"));
+    }
+
+    /** The language the window speaks now. */
+    I18n.Language language() {
+        return i18n.language();
     }
 
     @Override

@@ -56,6 +56,10 @@ public final class PlaygroundController {
     static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500);
 
     private final TrainingLoop loop;
+    /** The window's language. */
+    private final I18n i18n;
+    /** Builds the window anew in another language (PlaygroundApp's). */
+    private final java.util.function.Consumer<I18n.Language> onLanguage;
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config");
     private final ReadOnlyObjectWrapper<Snapshot> displayed = new ReadOnlyObjectWrapper<>(this, "displayed");
     private final FrameMeter meter = new FrameMeter();
@@ -140,16 +144,26 @@ public final class PlaygroundController {
     /** Save, open, autosave (see {@link ExperimentActions}) and the Export menu. */
     private ExperimentActions experiments;
     private ExportActions exports;
+    @FXML private ComboBox<I18n.Language> language;
 
-    PlaygroundController(TrainingConfig start) {
-        this.loop = new TrainingLoop(start);
+    /**
+     * @param data       the data to start on, or null for the data {@code start}'s recipe makes
+     * @param onLanguage called with the language picked in the settings
+     */
+    PlaygroundController(TrainingConfig start, SessionData data, I18n i18n, java.util.function.Consumer<I18n.Language> onLanguage) {
+        this.i18n = i18n;
+        this.onLanguage = onLanguage;
+        this.loop = data == null ? new TrainingLoop(start, i18n) : new TrainingLoop(start, data, i18n);
         config.set(start);
         displayed.set(loop.latest()); // the untrained net is on screen from the first frame
     }
 
     @FXML
     private void initialize() {
-        play.textProperty().bind(Bindings.when(play.selectedProperty()).then("Pause").otherwise("Play"));
+        diagram.setI18n(i18n);
+        lossChart.setI18n(i18n);
+        stepper.setI18n(i18n);
+        play.textProperty().bind(Bindings.when(play.selectedProperty()).then(i18n.text("toolbar.pause")).otherwise(i18n.text("toolbar.play")));
         epoch.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.epoch())));
         stepCount.textProperty().bind(show(s -> String.format(Locale.ROOT, "%,d", s.step())));
         trainLoss.textProperty().bind(show(s -> loss(s.trainLoss())));
@@ -159,7 +173,7 @@ public final class PlaygroundController {
         dataTerm.textProperty().bind(show(s -> loss(s.trainLoss())));
         penaltyTerm.textProperty().bind(show(s -> loss(s.penalty())));
         zeroWeights.textProperty().bind(show(s -> s.config().penalty() instanceof Penalty.L1
-                ? String.format(Locale.ROOT, "· zero weights %d of %d", s.zeroWeights(), s.weightCount()) : ""));
+                ? i18n.text("output.zeroWeights", s.zeroWeights(), s.weightCount()) : ""));
         showWhile(costRow, s -> !(s.config().penalty() instanceof Penalty.None));
         fps.setVisible(false);
         fps.managedProperty().bind(fps.visibleProperty());
@@ -188,7 +202,7 @@ public final class PlaygroundController {
         lossChart.snapshotProperty().bind(displayed);
         lossChart.messageProperty().addListener((obs, old, now) -> {
             if (now == null || now.isEmpty()) return;
-            if (now.startsWith("Could not")) say(now);
+            if (lossChart.lastExportFailed()) say(now);
             else inform(now);
         });
         diagram.snapshotProperty().bind(displayed);
@@ -295,7 +309,8 @@ public final class PlaygroundController {
     }
 
     private void setUpLessons() {
-        lessons = new LessonDock(Locale.getDefault(), progressFile());
+        // The lessons speak the window's language (their own Czech and Russian files where translated).
+        lessons = new LessonDock(Locale.forLanguageTag(i18n.language().id()), progressFile());
         lessons.setOnApplyPreset(lesson -> applyLesson(lesson, lessons.panel().currentTask()));
         lessons.setOnTask(event -> applyTask(event.lesson(), event.index()));
         lessons.setOnMessage(this::say);
@@ -404,7 +419,7 @@ public final class PlaygroundController {
      */
     void openLesson(String id) {
         setLessonsShown(true);
-        String language = Locale.getDefault().getLanguage();
+        String language = i18n.language().id();
         Thread loader = new Thread(() -> {
             try {
                 org.mlplayground.lesson.LessonLibrary library =
@@ -445,8 +460,8 @@ public final class PlaygroundController {
     private void setUpControls() {
         speed.getItems().setAll(SPEEDS);
         speed.setValue(TrainingLoop.DEFAULT_SPEED);
-        speed.setCellFactory(list -> cell(s -> s + (s == 1 ? " step/frame" : " steps/frame")));
-        speed.setButtonCell(cell(s -> s + " / frame"));
+        speed.setCellFactory(list -> cell(s -> i18n.text(s == 1 ? "toolbar.speed.one" : "toolbar.speed.many", s)));
+        speed.setButtonCell(cell(s -> i18n.text("toolbar.speed.button", s)));
         speed.valueProperty().addListener((obs, old, now) -> {
             if (now != null) loop.setSpeed(now);
         });
@@ -454,7 +469,7 @@ public final class PlaygroundController {
         learningRate.getItems().setAll(TrainingConfig.LEARNING_RATES.stream().map(NumberText::format).toList());
         learningRate.valueProperty().addListener((obs, old, typed) -> {
             if (syncing || typed == null) return;
-            change(c -> c.withLearningRate(NumberText.parse("Learning rate γ", "> 0", v -> v > 0, typed)), learningRate);
+            change(c -> c.withLearningRate(NumberText.parse(i18n, i18n.text("setting.learningRate"), i18n.text("status.rule.positive"), v -> v > 0, typed)), learningRate);
         });
 
         optimizer.getItems().setAll(Hyperparameters.IDS.stream().map(Hyperparameters::defaults).toList());
@@ -476,30 +491,31 @@ public final class PlaygroundController {
         });
 
         problem.getItems().setAll(TrainingConfig.Problem.values());
-        problem.setCellFactory(list -> cell(TrainingConfig.Problem::title));
-        problem.setButtonCell(cell(TrainingConfig.Problem::title));
+        problem.setCellFactory(list -> cell(this::title));
+        problem.setButtonCell(cell(this::title));
         problem.valueProperty().addListener((obs, old, now) -> {
             if (syncing || now == null || now == config.get().problem()) return;
             Generator.Task task = displayed.get().data().task();
             if (now.task() != task) {
-                say("'" + now.title() + "' does not fit " + displayed.get().data().name() + ": its labels are "
-                        + task.name().toLowerCase(Locale.ROOT) + ".");
+                say(i18n.text("status.problemMismatch", title(now), displayed.get().data().name(),
+                        i18n.text("task." + task.name())));
                 syncControls(config.get());
                 return;
             }
             change(c -> c.withProblem(now), problem);
         });
 
-        penalty.getItems().setAll("None", "L1", "L2");
+        penalty.getItems().setAll(i18n.text("setting.penalty.none"), "L1", "L2");
         penalty.valueProperty().addListener((obs, old, now) -> {
             if (syncing || now == null) return;
-            change(c -> c.withPenalty(Penalty.of(now.toLowerCase(Locale.ROOT), rateShown(c))), penalty);
+            String id = now.startsWith("L") && now.length() == 2 ? now.toLowerCase(Locale.ROOT) : "none";
+            change(c -> c.withPenalty(Penalty.of(id, rateShown(c))), penalty);
         });
         lambda.getItems().setAll(RegularizationRates.RATES.stream().map(NumberText::format).toList());
         lambda.valueProperty().addListener((obs, old, typed) -> {
             if (syncing || typed == null) return;
             change(c -> {
-                double rate = NumberText.parseRate(typed);
+                double rate = NumberText.parse(i18n, i18n.text("setting.lambda"), "≥\u00a00", v -> v >= 0, typed);
                 lastRate = rate;
                 return c.penalty() instanceof Penalty.None ? c : c.withPenalty(Penalty.of(c.penalty().id(), rate));
             }, lambda);
@@ -508,8 +524,8 @@ public final class PlaygroundController {
         batchSize.getItems().setAll(TrainingConfig.BATCH_SIZES.stream().map(String::valueOf).toList());
         batchSize.valueProperty().addListener((obs, old, typed) -> {
             if (syncing || typed == null) return;
-            change(c -> c.withBatchSize((int) NumberText.parse("Batch size B", "from 1 to "
-                    + displayed.get().data().train().size(), v -> v >= 1 && v == Math.rint(v)
+            change(c -> c.withBatchSize((int) NumberText.parse(i18n, i18n.text("setting.batchSize"),
+                    i18n.text("status.rule.batch", displayed.get().data().train().size()), v -> v >= 1 && v == Math.rint(v)
                     && v <= displayed.get().data().train().size(), typed)), batchSize);
         });
 
@@ -525,6 +541,21 @@ public final class PlaygroundController {
         seed.focusedProperty().addListener((obs, was, now) -> {
             if (!now) syncControls(config.get());
         });
+
+        language.getItems().setAll(I18n.Language.values());
+        language.setCellFactory(list -> cell(I18n.Language::nativeName));
+        language.setButtonCell(cell(l -> l.id().toUpperCase(Locale.ROOT)));
+        language.setValue(i18n.language());
+        language.valueProperty().addListener((obs, old, now) -> {
+            // Later: the list's own click must finish before its window is replaced.
+            if (now != null && now != i18n.language()) javafx.application.Platform.runLater(() -> onLanguage.accept(now));
+        });
+    }
+
+    /** A problem type's name in the window's language. */
+    private String title(TrainingConfig.Problem p) {
+        String key = "problem." + p.name();
+        return i18n.has(key) ? i18n.text(key) : p.title();
     }
 
     private double lastRate = RegularizationRates.DEFAULT_RATE;
@@ -534,11 +565,11 @@ public final class PlaygroundController {
         return c.penalty() instanceof Penalty.None ? lastRate : c.penalty().lambda();
     }
 
-    private static long parseSeed(String text) {
+    private long parseSeed(String text) {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Seed needs a whole number, got '" + text.trim() + "'");
+            throw new IllegalArgumentException(i18n.text("status.seedNeedsNumber", text.trim()));
         }
     }
 
@@ -555,7 +586,7 @@ public final class PlaygroundController {
             else syncControls(config.get());
         } catch (IllegalArgumentException e) {
             if (!control.getStyleClass().contains("bad-entry")) control.getStyleClass().add("bad-entry");
-            say(e.getMessage() + "; keeping what is in use.");
+            say(i18n.text("status.keepInUse", e.getMessage()));
             syncControls(config.get());
         }
     }
@@ -572,10 +603,10 @@ public final class PlaygroundController {
             Activation first = c.hidden().isEmpty() ? null : c.hidden().get(0).phi();
             boolean same = c.hidden().stream().allMatch(l -> l.phi().equals(first));
             activation.setValue(same ? first : null);
-            activation.setPromptText(c.hidden().isEmpty() ? "no hidden layer" : "per layer");
+            activation.setPromptText(i18n.text(c.hidden().isEmpty() ? "setting.activation.noHidden" : "setting.activation.perLayer"));
             activation.setDisable(c.hidden().isEmpty());
             problem.setValue(c.problem());
-            penalty.setValue(c.penalty() instanceof Penalty.None ? "None" : c.penalty().id().toUpperCase(Locale.ROOT));
+            penalty.setValue(c.penalty() instanceof Penalty.None ? i18n.text("setting.penalty.none") : c.penalty().id().toUpperCase(Locale.ROOT));
             lambda.setValue(NumberText.format(rateShown(c)));
             lambda.setDisable(c.penalty() instanceof Penalty.None);
             batchSize.setValue(Integer.toString(c.batchSize()));
@@ -596,12 +627,12 @@ public final class PlaygroundController {
             field.setId("knob-" + knob.symbol());
             field.getStyleClass().add("knob");
             field.setPrefColumnCount(5);
-            Tooltip tip = new Tooltip(knob.symbol() + ": " + knob.meaning());
+            Tooltip tip = new Tooltip(i18n.text("setting.knob.tip", knob.symbol(), knob.meaning()));
             field.setTooltip(tip);
             symbol.setTooltip(tip);
             Runnable apply = () -> {
                 if (syncing) return;
-                change(c -> c.withOptimizer(knob.with().apply(NumberText.parse(knob.symbol(), "in its range",
+                change(c -> c.withOptimizer(knob.with().apply(NumberText.parse(i18n, knob.symbol(), i18n.text("status.rule.knob"),
                         v -> true, field.getText()))), field);
             };
             field.setOnAction(e -> apply.run());
@@ -631,7 +662,7 @@ public final class PlaygroundController {
             for (int c = 0; c < k; c++) {
                 Rectangle swatch = new Rectangle(14, 14, Palette.ofClass(c));
                 swatch.getStyleClass().add("class-swatch");
-                String name = c < s.data().classNames().size() ? s.data().classNames().get(c) : "class " + (c + 1);
+                String name = c < s.data().classNames().size() ? s.data().classNames().get(c) : i18n.text("output.className", c + 1);
                 Label label = new Label(name, swatch);
                 label.getStyleClass().add("class-key");
                 legend.getChildren().add(label);
@@ -651,7 +682,7 @@ public final class PlaygroundController {
         VBox box = new VBox(gradient, scale);
         box.getStyleClass().add("legend");
         HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
-        Label caption = new Label(s.data().task() == Generator.Task.REGRESSION ? "output o" : "output o:");
+        Label caption = new Label(i18n.text(s.data().task() == Generator.Task.REGRESSION ? "output.legend" : "output.legend.colon"));
         caption.getStyleClass().add("number-caption");
         legend.getChildren().addAll(caption, box);
     }
@@ -664,9 +695,8 @@ public final class PlaygroundController {
         }
         boundary.highlight(neuron.layer(), neuron.unit());
         highlightCaption.setText(neuron.layer() == 0
-                ? "input " + config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label()
-                : String.format(Locale.ROOT, "h%s,%s: neuron %d of layer %d", sub(neuron.unit() + 1), sub(neuron.layer()),
-                        neuron.unit() + 1, neuron.layer()));
+                ? i18n.text("output.hoverInput", config.get().features().get(Math.min(neuron.unit(), config.get().features().size() - 1)).label())
+                : i18n.text("output.hoverNeuron", sub(neuron.unit() + 1), sub(neuron.layer()), neuron.unit() + 1, neuron.layer()));
     }
 
     /**
@@ -728,7 +758,7 @@ public final class PlaygroundController {
         message.getStyleClass().add(!localMessage.isEmpty() ? (localProblem ? "warning" : "info")
                 : !problemText.isEmpty() ? "warning" : "info");
         boolean canRevert = !problemText.isEmpty() && s.revertEpoch() >= 0;
-        revert.setText(canRevert ? "Go back to epoch " + s.revertEpoch() : "");
+        revert.setText(canRevert ? i18n.text("status.revert", s.revertEpoch()) : "");
         revert.setVisible(canRevert);
         revert.setManaged(canRevert);
     }
@@ -862,8 +892,7 @@ public final class PlaygroundController {
             // One example first: there δ = Φ'(a) ⊙ ∂L/∂h holds entry by entry; the batch mean is one click away.
             stepper.exampleColumnProperty().set(0);
             loop.traceStep();
-            inform("Backprop: the next training step, one stage at a time. ← / → move between stages; click a "
-                    + "training point in the output to take that example apart.");
+            inform(i18n.text("status.backprop"));
         } else {
             localMessage = "";
             showStatus(displayed.get());
@@ -881,8 +910,7 @@ public final class PlaygroundController {
             if (labMode.isSelected()) labMode.fire();
             loop.watchGradients(gradientMonitor);
             healthView.redrawNow();
-            inform("Gradients: every training step is measured while this view is open. Press Play (or Step); "
-                    + "pick a preset to see vanishing or exploding gradients, or compare two runs.");
+            inform(i18n.text("status.gradients"));
         } else {
             loop.watchGradients(null);
             healthView.stop();
@@ -970,6 +998,11 @@ public final class PlaygroundController {
     /** The config the student has asked for; views write into it, the loop follows it. */
     ObjectProperty<TrainingConfig> configProperty() {
         return config;
+    }
+
+    /** Puts a confirmation on the status line, as the window's own messages are. */
+    void announce(String text) {
+        inform(text);
     }
 
     /** Starts training as if Play had been pressed. */

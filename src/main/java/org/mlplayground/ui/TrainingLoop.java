@@ -112,6 +112,8 @@ final class TrainingLoop implements AutoCloseable {
     private boolean playing;
     private String problem = "";
     private String notice = "";
+    /** The language of the notices; immutable, so the training thread may use it. */
+    private final I18n i18n;
     private long nextFrame;
     private final FieldEvaluator evaluator = new FieldEvaluator();
     /** Refines snapshots of large runs off the training thread (see {@link #refine}); one thread, so in order. */
@@ -144,11 +146,22 @@ final class TrainingLoop implements AutoCloseable {
      * @throws IllegalArgumentException if the config cannot run on that data
      */
     TrainingLoop(TrainingConfig config) {
-        this(config, SessionData.generated(config.data()));
+        this(config, I18n.ENGLISH);
+    }
+
+    /** As {@link #TrainingLoop(TrainingConfig)}, with notices in {@code i18n}'s language. */
+    TrainingLoop(TrainingConfig config, I18n i18n) {
+        this(config, SessionData.generated(config.data()), i18n);
     }
 
     /** A loop over {@code data}, paused at epoch 0. */
     TrainingLoop(TrainingConfig config, SessionData data) {
+        this(config, data, I18n.ENGLISH);
+    }
+
+    /** A loop over {@code data}, paused at epoch 0, with notices in {@code i18n}'s language. */
+    TrainingLoop(TrainingConfig config, SessionData data, I18n i18n) {
+        this.i18n = i18n;
         build(config, data);
         publish(true);
         this.thread = new Thread(this::run, "training");
@@ -324,7 +337,7 @@ final class TrainingLoop implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     // Whatever went wrong, the thread lives on, so the student can change the setting and go on.
-                    stop("Training stopped: " + e);
+                    stop(i18n.text("loop.stopped", e));
                     publishState();
                 }
             }
@@ -387,8 +400,7 @@ final class TrainingLoop implements AutoCloseable {
                 // The optimizer's velocities and averages grew with the blow-up: start them afresh too.
                 trainer.setOptimizer(config.optimizer());
                 problem = "";
-                notice = "Went back to the weights of epoch " + bestEpoch + " (training loss "
-                        + String.format(Locale.ROOT, "%.4f", bestLoss) + ").";
+                notice = i18n.text("loop.wentBack", bestEpoch, String.format(Locale.ROOT, "%.4f", bestLoss));
             }
         } else if (command instanceof Configure c) {
             reconfigure(c.config());
@@ -398,22 +410,22 @@ final class TrainingLoop implements AutoCloseable {
             try {
                 build(u.config(), u.data());
                 problem = "";
-                notice = "Weights reset: " + u.why() + ".";
+                notice = i18n.text("loop.weightsReset", u.why());
             } catch (IllegalArgumentException e) {
                 build(old, before);
-                problem = "Data not used: " + e.getMessage();
+                problem = i18n.text("loop.dataNotUsed", e.getMessage());
             }
         } else if (command instanceof AddPoint a) {
             changeData(data.withSets(data.train().withPoint(new double[] {a.x1(), a.x2()}, a.label()), data.test()),
-                    "you added a point");
+                    i18n.text("loop.addedPoint"));
         } else if (command instanceof RemovePoint r) {
             Dataset train = data.train().withoutNearest(r.x1(), r.x2(), r.radius());
             Dataset test = data.test();
             if (train == data.train() && test != null) test = test.withoutNearest(r.x1(), r.x2(), r.radius());
             if (train.size() == 0) {
-                problem = "The last training point stays: a network needs something to learn from.";
+                problem = i18n.text("loop.lastPointStays");
             } else if (train != data.train() || test != data.test()) {
-                changeData(data.withSets(train, test != null && test.size() == 0 ? null : test), "you removed a point");
+                changeData(data.withSets(train, test != null && test.size() == 0 ? null : test), i18n.text("loop.removedPoint"));
             }
         } else if (command instanceof TraceStep) {
             playing = false;
@@ -423,24 +435,24 @@ final class TrainingLoop implements AutoCloseable {
                 checkEpoch();
                 trainer.divergence().ifPresent(d -> stop(d.message()));
             } catch (RuntimeException e) {
-                stop("Training stopped: " + e.getMessage());
+                stop(i18n.text("loop.stopped", e.getMessage()));
             }
         } else if (command instanceof TraceExample t) {
             if (t.index() >= 0 && t.index() < trainer.trainingSet().size()) {
                 latestTrace.set(org.mlplayground.train.BackpropTrace.ofExample(trainer.network(), trainer.trainingSet(),
                         t.index(), config.learningRate()));
-                notice = "Example " + (t.index() + 1) + " of the training set taken apart; the weights stay as they are.";
+                notice = i18n.text("loop.exampleTraced", t.index() + 1);
             }
         } else if (command instanceof Edit e) {
             List<Parameter> params = trainer.network().parameters();
             if (e.block() < 0 || e.block() >= params.size() || e.index() < 0 || e.index() >= params.get(e.block()).size()) {
-                problem = "That weight no longer exists: the network changed since it was shown.";
+                problem = i18n.text("loop.weightGone");
                 publish(true);
                 return;
             }
             Parameter p = params.get(e.block());
             p.value()[e.index()] = e.value();
-            notice = String.format(Locale.ROOT, "%s[%d] set to %s.", p.name(), e.index(), Double.toString(e.value()));
+            notice = i18n.text("loop.weightSet", p.name(), e.index(), Double.toString(e.value()));
         }
         // With another command waiting, that one publishes: a burst of clicks is not evaluated click by click.
         if (commands.isEmpty()) publish(true);
@@ -451,11 +463,10 @@ final class TrainingLoop implements AutoCloseable {
         SessionData before = data;
         try {
             build(config, next);
-            notice = String.format(Locale.ROOT, "Weights reset: %s (%d training, %d test points).", why,
-                    next.train().size(), next.testSize());
+            notice = i18n.text("loop.weightsResetPoints", why, next.train().size(), next.testSize());
         } catch (IllegalArgumentException e) {
             build(config, before);
-            problem = "Point not used: " + e.getMessage();
+            problem = i18n.text("loop.pointNotUsed", e.getMessage());
         }
     }
 
@@ -492,50 +503,70 @@ final class TrainingLoop implements AutoCloseable {
             try {
                 trainer.setSettings(next.settings());
                 referenceLoss = Double.POSITIVE_INFINITY;
-                String what = liveChanges(config, next);
+                String what = liveChanges(config, next, i18n);
                 config = next;
-                if (!what.isEmpty()) notice = "From step " + (trainer.stepCount() + 1) + " on: " + what + " (no reset).";
+                if (!what.isEmpty()) notice = i18n.text("loop.fromStep", trainer.stepCount() + 1, what);
             } catch (IllegalArgumentException e) {
-                problem = "Setting not applied: " + e.getMessage();
+                problem = i18n.text("loop.settingNotApplied", e.getMessage());
             }
             return;
         }
-        String why = config.resetReason(next);
+        String why = reason(config, next);
         TrainingConfig old = config;
         SessionData before = data;
         try {
             SessionData nextData = next.data().equals(old.data()) ? data : SessionData.generated(next.data());
             build(next, nextData);
-            notice = "Weights reset: " + why + ".";
+            notice = i18n.text("loop.weightsReset", why);
             problem = "";
         } catch (IllegalArgumentException e) {
             build(old, before);
-            problem = "Not applied: " + e.getMessage();
+            problem = i18n.text("loop.notApplied", e.getMessage());
         }
+    }
+
+    /** {@link TrainingConfig#resetReason} in the window's language (its key: what it names as changed). */
+    private String reason(TrainingConfig a, TrainingConfig b) {
+        String english = a.resetReason(b);
+        String key = switch (english) {
+            case "the data changed" -> "reason.data";
+            case "the input features changed" -> "reason.features";
+            case "the network's layers changed" -> "reason.layers";
+            case "the problem type changed" -> "reason.problem";
+            case "the initialiser changed" -> "reason.init";
+            case "the seed changed" -> "reason.seed";
+            default -> null;
+        };
+        return key == null ? english : i18n.text(key);
     }
 
     /** What changed between two configs that apply live, in words: "γ 0.03 → 0.1, Adam". */
     static String liveChanges(TrainingConfig a, TrainingConfig b) {
+        return liveChanges(a, b, I18n.ENGLISH);
+    }
+
+    /** {@link #liveChanges(TrainingConfig, TrainingConfig)} in {@code i18n}'s language. */
+    static String liveChanges(TrainingConfig a, TrainingConfig b, I18n i18n) {
         List<String> what = new ArrayList<>();
         if (a.learningRate() != b.learningRate()) {
-            what.add("learning rate γ " + num(a.learningRate()) + " → " + num(b.learningRate()));
+            what.add(i18n.text("live.learningRate", num(a.learningRate()), num(b.learningRate())));
         }
         if (!a.optimizer().id().equals(b.optimizer().id())) {
-            what.add(b.optimizer().name() + " instead of " + a.optimizer().name() + " (fresh optimizer state)");
+            what.add(i18n.text("live.optimizer", b.optimizer().name(), a.optimizer().name()));
         } else if (!a.optimizer().equals(b.optimizer())) {
-            what.add(b.optimizer().name() + " " + b.optimizer());
+            what.add(i18n.text("live.optimizerSettings", b.optimizer().name(), b.optimizer()));
         }
-        if (a.batchSize() != b.batchSize()) what.add("batch size B " + a.batchSize() + " → " + b.batchSize());
+        if (a.batchSize() != b.batchSize()) what.add(i18n.text("live.batchSize", a.batchSize(), b.batchSize()));
         if (!a.penalty().equals(b.penalty())) {
-            what.add(b.penalty() instanceof org.mlplayground.train.Penalty.None ? "no weight penalty"
-                    : b.penalty().id().toUpperCase(Locale.ROOT) + " penalty with λ " + num(b.penalty().lambda()));
+            what.add(b.penalty() instanceof org.mlplayground.train.Penalty.None ? i18n.text("live.noPenalty")
+                    : i18n.text("live.penalty", b.penalty().id().toUpperCase(Locale.ROOT), num(b.penalty().lambda())));
         }
         for (int l = 1; l <= b.hidden().size(); l++) {
             double p = a.hidden().get(l - 1).dropout(), q = b.hidden().get(l - 1).dropout();
-            if (p != q) what.add("dropout p in layer " + l + " " + num(p) + " → " + num(q));
+            if (p != q) what.add(i18n.text("live.dropout", l, num(p), num(q)));
         }
-        if (!java.util.Objects.equals(a.augmentation(), b.augmentation())) what.add("new augmentation");
-        if (!java.util.Objects.equals(a.earlyStopping(), b.earlyStopping())) what.add("new early-stopping rule");
+        if (!java.util.Objects.equals(a.augmentation(), b.augmentation())) what.add(i18n.text("live.augmentation"));
+        if (!java.util.Objects.equals(a.earlyStopping(), b.earlyStopping())) what.add(i18n.text("live.earlyStopping"));
         return String.join(", ", what);
     }
 
@@ -551,8 +582,9 @@ final class TrainingLoop implements AutoCloseable {
     /** As {@link #build(TrainingConfig, SessionData)}, continued from {@code state} if not null; nothing changes if it fails. */
     private void build(TrainingConfig next, SessionData nextData, org.mlplayground.train.Checkpoint state) {
         if (next.problem().task() != nextData.task()) {
-            throw new IllegalArgumentException("the problem type '" + next.problem().title() + "' needs "
-                    + describe(next.problem().task()) + ", but " + nextData.name() + " has " + describe(nextData.task()));
+            throw new IllegalArgumentException(i18n.text("loop.problemNeeds", problemTitle(next.problem()),
+                    i18n.text("task.needs." + next.problem().task().name()), nextData.name(),
+                    i18n.text("task.needs." + nextData.task().name())));
         }
         Trainer fresh = next.trainer(nextData.train(), nextData.validation(), nextData.test(), nextData.outputs());
         if (state != null) fresh.restore(state);
@@ -573,12 +605,8 @@ final class TrainingLoop implements AutoCloseable {
         metricsInFlight = false;
     }
 
-    private static String describe(org.mlplayground.data.Generator.Task task) {
-        return switch (task) {
-            case BINARY -> "two classes (±1)";
-            case MULTICLASS -> "class labels 0 … K−1";
-            case REGRESSION -> "real-valued targets";
-        };
+    private String problemTitle(TrainingConfig.Problem p) {
+        return i18n.has("problem." + p.name()) ? i18n.text("problem." + p.name()) : p.title();
     }
 
     /** The mini-batches due in one frame, cut short by a command or by the end of the frame's time. */
@@ -609,7 +637,7 @@ final class TrainingLoop implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The thread must survive a bad setting so the student can change it and go on.
-            stop("Training stopped: " + e.getMessage());
+            stop(i18n.text("loop.stopped", e.getMessage()));
             return;
         }
         trainer.divergence().ifPresent(d -> stop(d.message()));
@@ -679,10 +707,10 @@ final class TrainingLoop implements AutoCloseable {
         if (Double.isFinite(loss)) referenceLoss = Math.min(referenceLoss, loss);
         // A blow-up: far above the best since the settings last changed, and worse than the untrained network.
         if (best != null && !(loss <= Math.max(BLOW_UP * referenceLoss, 2 * initialLoss))) {
-            stop(String.format(Locale.ROOT, "The training loss jumped to %s, %s its best (%.4f at epoch %d): the "
-                    + "learning rate may be too high.", Double.toString(loss),
-                    Double.isFinite(loss) ? String.format(Locale.ROOT, "%.0f×", loss / bestLoss) : "far above",
-                    bestLoss, bestEpoch));
+            stop(i18n.text("loop.lossJumped", Double.toString(loss),
+                    Double.isFinite(loss) ? i18n.text("loop.lossJumped.times", String.format(Locale.ROOT, "%.0f", loss / bestLoss))
+                            : i18n.text("loop.lossJumped.farAbove"),
+                    String.format(Locale.ROOT, "%.4f", bestLoss), bestEpoch));
         }
     }
 

@@ -62,7 +62,7 @@ class DataPanelTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        FXMLLoader loader = new FXMLLoader(DataPanel.class.getResource("data.fxml"));
+        FXMLLoader loader = new FXMLLoader(DataPanel.class.getResource("data.fxml"), I18n.ENGLISH.bundle());
         loader.setControllerFactory(type -> new DataPanel()); // as PlaygroundApp's factory does: the class is package-private
         Parent root = loader.load();
         panel = loader.getController();

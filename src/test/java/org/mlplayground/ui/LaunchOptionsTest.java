@@ -75,7 +75,7 @@ class LaunchOptionsTest {
             --lambda 3                   # --lambda is the rate of a penalty; add --penalty l1 or --penalty l2
             --dropout 1                  # --dropout needs a rate p with 0 ≤ p < 1, got '1'
             --dropout x                  # --dropout needs a rate p with 0 ≤ p < 1, got 'x'
-            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom
+            --dropout                    # --dropout needs a value; options: --play, --snapshot FILE, --epochs N, --penalty none|l1|l2, --lambda λ, --dropout p, --speed N, --fps, --backprop, --gradients, --health-preset ID, --compare ID, --lesson ID, --classroom, --lang en|cs|ru
             --speed 0                    # --speed needs a whole number of mini-batches per frame ≥ 1, got '0'
             --speed fast                 # --speed needs a whole number of mini-batches per frame ≥ 1, got 'fast'
             """)
