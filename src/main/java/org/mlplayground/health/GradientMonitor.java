@@ -26,8 +26,8 @@ import org.mlplayground.train.Trainer;
  */
 public final class GradientMonitor {
     private final GradientHistory history;
-    private volatile GradientHealth latest;
-    private volatile Chain chain;
+    /** The newest step's health and chain, published together so a reader never mixes two steps. */
+    private volatile Measurement newest;
     /** Training thread: the network and step the weight copy belongs to. */
     private Network watched;
     private long copiedAtStep = -1;
@@ -53,15 +53,13 @@ public final class GradientMonitor {
         long step = trainer.stepCount();
         if (net != watched) {
             history.clear();
-            latest = null;
-            chain = null;
+            newest = null;
             watched = net;
             copied = null;
         }
         boolean consecutive = copied != null && copiedAtStep == step - 1 && trainer.earlyStop().isEmpty();
         GradientHealth health = GradientHealth.measure(net, step, consecutive ? copied : null);
-        latest = health;
-        chain = isChain(net) ? Chain.of(net, 0) : null;
+        newest = new Measurement(health, isChain(net) ? Chain.of(net, 0) : null);
         history.add(GradientHistory.Point.of(health));
         copyWeights(net);
         copiedAtStep = step;
@@ -95,12 +93,37 @@ public final class GradientMonitor {
      * no batch norm or dropout), otherwise {@code null}.
      */
     public Chain latestChain() {
-        return chain;
+        Measurement m = newest;
+        return m == null ? null : m.chain();
     }
 
     /** The newest measurement, or {@code null} before the first. */
     public GradientHealth latest() {
-        return latest;
+        Measurement m = newest;
+        return m == null ? null : m.health();
+    }
+
+    /** The newest step's health and chain together, or {@code null} before the first. */
+    public Measurement latestMeasurement() {
+        return newest;
+    }
+
+    /**
+     * Forgets what was measured (the window started a new run: its first step starts a new history). Any thread;
+     * a step measured at the same moment may be lost, never mixed with the old run's.
+     */
+    public void clear() {
+        newest = null;
+        history.clear();
+    }
+
+    /**
+     * One step's measurement.
+     *
+     * @param health the step's gradient health
+     * @param chain  its chain when the network is one (one neuron per layer), otherwise {@code null}
+     */
+    public record Measurement(GradientHealth health, Chain chain) {
     }
 
     /** ‖∂L/∂W_l‖ and ‖δ_l‖ of every measured step, downsampled. */

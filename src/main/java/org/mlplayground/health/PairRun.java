@@ -11,18 +11,23 @@ import org.mlplayground.train.Trainer;
  *
  * <p>While playing, every frame (16 ms) trains {@link #stepsPerFrame()} steps of each run. A run that diverges
  * stops where it is (its monitor keeps the last finite step) and the other goes on. Threads: {@link #play},
- * {@link #pause}, {@link #reset} and {@link #close} from any thread; the monitors are read from any thread.
+ * {@link #pause}, {@link #reset} and {@link #close} from any thread; the monitors, {@link #steps()} and
+ * {@link #stops()} are read from any thread without waiting for a frame's training (which holds only
+ * {@code training}, the lock that keeps two threads from stepping one trainer).
  */
 public final class PairRun implements AutoCloseable {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
     private final HealthPreset.Comparison comparison;
     private final int stepsPerFrame;
+    /** Guards playing and closed, for waiting until Play. */
     private final Object lock = new Object();
+    /** Held while trainers step: by the pair's thread for a frame, by {@link #step} and {@link #reset}. */
+    private final Object training = new Object();
     private final Thread thread;
-    private Trainer top, bottom;
-    private GradientMonitor topMonitor = new GradientMonitor(), bottomMonitor = new GradientMonitor();
-    private boolean playing, closed;
+    private volatile Trainer top, bottom;
+    private volatile GradientMonitor topMonitor = new GradientMonitor(), bottomMonitor = new GradientMonitor();
+    private volatile boolean playing, closed;
 
     /** A paused pair at step 0; {@code stepsPerFrame} steps of each run per frame while playing. */
     public PairRun(HealthPreset.Comparison comparison, int stepsPerFrame) {
@@ -46,30 +51,22 @@ public final class PairRun implements AutoCloseable {
 
     /** The top (unhealthy) run's monitor; a reset replaces it. */
     public GradientMonitor topMonitor() {
-        synchronized (lock) {
-            return topMonitor;
-        }
+        return topMonitor;
     }
 
     /** The bottom (remedy) run's monitor; a reset replaces it. */
     public GradientMonitor bottomMonitor() {
-        synchronized (lock) {
-            return bottomMonitor;
-        }
+        return bottomMonitor;
     }
 
-    /** Steps taken by the top and the bottom run. */
+    /** Steps taken by the top and the bottom run (read while they may be training: a frame old at most). */
     public long[] steps() {
-        synchronized (lock) {
-            return new long[] {top.stepCount(), bottom.stepCount()};
-        }
+        return new long[] {top.stepCount(), bottom.stepCount()};
     }
 
     /** What stopped a run ("diverged at step 7 …"), or "" while it trains. */
     public String[] stops() {
-        synchronized (lock) {
-            return new String[] {stop(top), stop(bottom)};
-        }
+        return new String[] {stop(top), stop(bottom)};
     }
 
     private static String stop(Trainer t) {
@@ -77,9 +74,12 @@ public final class PairRun implements AutoCloseable {
     }
 
     public boolean playing() {
-        synchronized (lock) {
-            return playing;
-        }
+        return playing;
+    }
+
+    /** Whether the pair's thread still runs (false once closed and ended). */
+    public boolean alive() {
+        return thread.isAlive();
     }
 
     public void play() {
@@ -90,17 +90,16 @@ public final class PairRun implements AutoCloseable {
     }
 
     public void pause() {
-        synchronized (lock) {
-            playing = false;
-        }
+        playing = false;
     }
 
     /** Both runs back to their initial weights and step 0, with fresh monitors; paused. */
     public void reset() {
-        synchronized (lock) {
-            playing = false;
-            top = comparison.top().trainer();
-            bottom = comparison.bottom().trainer();
+        playing = false;
+        Trainer newTop = comparison.top().trainer(), newBottom = comparison.bottom().trainer();
+        synchronized (training) { // not in the middle of a frame's steps
+            top = newTop;
+            bottom = newBottom;
             topMonitor = new GradientMonitor();
             bottomMonitor = new GradientMonitor();
         }
@@ -108,7 +107,7 @@ public final class PairRun implements AutoCloseable {
 
     /** Trains {@code n} steps of each run now, on the caller's thread (for tests and a "Step" button). */
     public void step(int n) {
-        synchronized (lock) {
+        synchronized (training) {
             for (int i = 0; i < n; i++) stepBoth();
         }
     }
@@ -137,7 +136,9 @@ public final class PairRun implements AutoCloseable {
                     next = System.nanoTime();
                 }
                 if (closed) return;
-                for (int i = 0; i < stepsPerFrame; i++) stepBoth();
+            }
+            synchronized (training) {
+                for (int i = 0; i < stepsPerFrame && playing; i++) stepBoth();
                 if (top.divergence().isPresent() && bottom.divergence().isPresent()) playing = false;
             }
             next += FRAME_NANOS;

@@ -70,6 +70,6 @@ final class DecadeAxis extends LogAxis {
     }
 
     private static String label(double v) {
-        return new DecimalFormat(v >= 1e-4 ? "0.####" : "0E0").format(v);
+        return new DecimalFormat(v >= 1e-4 && v < 1e5 ? "0.####" : "0E0").format(v);
     }
 }

@@ -59,6 +59,7 @@ final class GradientChart extends Region {
     private final JFreeChart chart;
     private final ChartViewer viewer;
     private int shownDepth = -1;
+    private Measure shownMeasure;
 
     GradientChart() {
         getStyleClass().add("gradient-chart");
@@ -135,7 +136,10 @@ final class GradientChart extends Region {
                         : new BasicStroke(2.2f), false);
             }
         }
-        norms.setLabel(measure.symbol + " (log)");
+        if (measure != shownMeasure) { // setLabel redraws the chart even when the label is the same
+            shownMeasure = measure;
+            norms.setLabel(measure.symbol + " (log)");
+        }
         lines.fill(points, measure, depth);
     }
 

@@ -114,8 +114,10 @@ final class GradientHealthView extends BorderPane {
         weightsMeasure.setSelected(true);
         weightsMeasure.setId("measureWeights");
         deltaMeasure.setId("measureDelta");
-        weightsMeasure.setTooltip(new Tooltip("Norm of each layer's weight gradient ∂L/∂W_l = δ_l h_{l−1}ᵀ: how fast the layer learns"));
-        deltaMeasure.setTooltip(new Tooltip("Norm of each layer's error δ_l = Φ'(a_l) ⊙ W_{l+1}ᵀ δ_{l+1} (per example, averaged over the batch)"));
+        weightsMeasure.setTooltip(new Tooltip("Norm of the weight gradient each layer's W_l gets from the optimizer's step, the batch "
+                + "mean (1/B) Σ δ_l h_{l−1}ᵀ (plus the penalty's gradient, clipped when clipping is on): how fast the layer learns"));
+        deltaMeasure.setTooltip(new Tooltip("Size of each layer's error δ_l = Φ'(a_l) ⊙ W_{l+1}ᵀ δ_{l+1}: the root mean square over the "
+                + "batch, √((1/B) Σ ‖δ_l‖²)"));
         keepSelected(measures);
         measures.selectedToggleProperty().addListener((obs, was, is) -> redrawNow());
 
@@ -123,8 +125,8 @@ final class GradientHealthView extends BorderPane {
         presets.setPrefWidth(250);
         presets.getItems().setAll(HealthPreset.values());
         presets.setValue(HealthPreset.SIGMOID_SMALL_GAUSSIAN);
-        presets.setCellFactory(list -> presetCell());
-        presets.setButtonCell(presetCell());
+        presets.setCellFactory(list -> cell(HealthPreset::title));
+        presets.setButtonCell(cell(HealthPreset::title));
         presets.setTooltip(new Tooltip("Runs of the course: 6 hidden layers × 8 on the circle, plain gradient descent γ = 0.03, "
                 + "batch 10, seed 1 — they differ only in Φ, the initialiser and batch norm"));
         applyPreset.setId("healthApplyPreset");
@@ -139,8 +141,8 @@ final class GradientHealthView extends BorderPane {
         comparisons.setPrefWidth(290);
         comparisons.getItems().setAll(HealthPreset.Comparison.values());
         comparisons.setValue(HealthPreset.Comparison.SIGMOID_VS_RELU);
-        comparisons.setCellFactory(list -> comparisonCell());
-        comparisons.setButtonCell(comparisonCell());
+        comparisons.setCellFactory(list -> cell(HealthPreset.Comparison::title));
+        comparisons.setButtonCell(cell(HealthPreset.Comparison::title));
         comparisons.valueProperty().addListener((obs, was, is) -> {
             if (compare.isSelected()) startPair();
         });
@@ -181,7 +183,7 @@ final class GradientHealthView extends BorderPane {
         measureButtons.getStyleClass().add("segmented");
         FlowPane header = new FlowPane(modeButtons, singleControls, compareControls, measureButtons);
         header.getStyleClass().add("health-header");
-        for (Node n : List.of(single, compare, applyPreset, makeChain, comparePlay, compareReset, weightsMeasure, deltaMeasure)) {
+        for (Node n : List.of(single, compare, applyPreset, makeChain, compareReset, weightsMeasure, deltaMeasure)) { // comparePlay: health.css
             ((javafx.scene.layout.Region) n).setMinWidth(USE_PREF_SIZE);
         }
         setTop(header);
@@ -255,22 +257,12 @@ final class GradientHealthView extends BorderPane {
         });
     }
 
-    private static ListCell<HealthPreset> presetCell() {
+    private static <T> ListCell<T> cell(java.util.function.Function<T, String> text) {
         return new ListCell<>() {
             @Override
-            protected void updateItem(HealthPreset item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
-            }
-        };
-    }
-
-    private static ListCell<HealthPreset.Comparison> comparisonCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(HealthPreset.Comparison item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
+                setText(empty || item == null ? null : text.apply(item));
             }
         };
     }
@@ -293,6 +285,20 @@ final class GradientHealthView extends BorderPane {
     /** Called with a change of the playground's config (a preset, the chain). */
     void setOnChange(Consumer<UnaryOperator<TrainingConfig>> onChange) {
         this.onChange = Objects.requireNonNull(onChange);
+    }
+
+    /**
+     * Whether the playground's problem can be a chain: one output (not multi-class softmax). Otherwise the chain
+     * button is off and says why.
+     */
+    void setChainPossible(boolean possible) {
+        makeChain.setDisable(!possible);
+        // A disabled button shows no tooltip: the reason goes into its text.
+        makeChain.setText(possible ? "Chain mode" : "Chain mode (needs one output)");
+        makeChain.setTooltip(new Tooltip(possible
+                ? "One neuron per layer, keeping the layers and their Φ (no batch norm, no dropout): "
+                        + "then ∂ℓ/∂w₁ is x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ δ_L, shown factor by factor"
+                : "The chain needs a single output; multi-class softmax has one output per class"));
     }
 
     /** Called before the comparison starts playing (the window pauses its own run). */
@@ -344,13 +350,28 @@ final class GradientHealthView extends BorderPane {
     /** Redraws if something new was measured and the last redraw is old enough. FX thread. */
     void refresh() {
         long now = System.nanoTime();
-        if (now - lastRedraw < REDRAW_NANOS) return;
+        if (now - lastRedraw < REDRAW_NANOS || !changed()) return;
         lastRedraw = now;
         redrawNow();
     }
 
+    /** What was drawn last: the measurements and the history sizes it came from. */
+    private Object[] drawnFrom = new Object[0];
+
+    private Object[] state() {
+        GradientMonitor m = monitor, top = pair == null ? null : pair.topMonitor(), bottom = pair == null ? null : pair.bottomMonitor();
+        return new Object[] {compare.isSelected(), deltaMeasure.isSelected(), m == null ? null : m.latestMeasurement(),
+            m == null ? 0 : m.history().added(), top == null ? null : top.latestMeasurement(),
+            bottom == null ? null : bottom.latestMeasurement(), pair == null ? null : String.join("", pair.stops())};
+    }
+
+    private boolean changed() {
+        return !java.util.Arrays.equals(drawnFrom, state());
+    }
+
     /** Redraws from the monitors now. FX thread. */
     void redrawNow() {
+        drawnFrom = state();
         GradientChart.Measure measure = deltaMeasure.isSelected() ? GradientChart.Measure.DELTA
                 : GradientChart.Measure.WEIGHT_GRADIENT;
         if (compare.isSelected() && pair != null) {
@@ -365,8 +386,9 @@ final class GradientHealthView extends BorderPane {
             return;
         }
         GradientMonitor m = monitor;
+        GradientMonitor.Measurement newest = m == null ? null : m.latestMeasurement();
         chart.show(m == null ? List.of() : m.history().points(), measure);
-        showSingle(m == null ? null : m.latest(), m == null ? null : m.latestChain());
+        showSingle(newest == null ? null : newest.health(), newest == null ? null : newest.chain());
     }
 
     private void showSingle(GradientHealth health, Chain chain) {
@@ -381,7 +403,7 @@ final class GradientHealthView extends BorderPane {
         }
         if (health != shownHealth) showLayers(health);
         shownHealth = health;
-        if (chain != shownChain || chain == null) showChain(chain);
+        if (chain != shownChain || chainBox.isVisible() != (chain != null)) showChain(chain);
         shownChain = chain;
     }
 
@@ -519,21 +541,16 @@ final class GradientHealthView extends BorderPane {
             Saturation s = layer.saturation();
             String sat = s.describe();
             saturation.setText(sat.isEmpty() ? "—" : sat);
-            setState(saturation, sat.isEmpty() ? 0 : s.share() >= 0.5 ? 2 : s.share() >= 0.1 ? 1 : 0);
+            setSeverity(saturation, sat.isEmpty() ? 0 : s.share() >= 0.5 ? 2 : s.share() >= 0.1 ? 1 : 0);
             double ratio = layer.updateToWeight();
             update.setText(Double.isNaN(ratio) ? "—" : number(ratio));
-            setState(update, Double.isNaN(ratio) ? 0 : ratio >= HEALTHY_UPDATE_LOW && ratio <= HEALTHY_UPDATE_HIGH ? 0
+            setSeverity(update, Double.isNaN(ratio) ? 0 : ratio >= HEALTHY_UPDATE_LOW && ratio <= HEALTHY_UPDATE_HIGH ? 0
                     : ratio >= HEALTHY_UPDATE_LOW / 10 && ratio <= HEALTHY_UPDATE_HIGH * 10 ? 1 : 2);
             gradient.setText(number(layer.dLdWNorm()));
             delta.setText(number(layer.deltaNorm()));
             a.show(layer.a(), colour);
             h.show(layer.h(), colour);
             phiPrime.show(layer.phiPrime(), colour);
-        }
-
-        private static void setState(Label label, int state) {
-            label.getStyleClass().removeAll("healthy", "worrying", "sick");
-            label.getStyleClass().add(state == 0 ? "healthy" : state == 1 ? "worrying" : "sick");
         }
 
         private static String web(Color c) {

@@ -55,14 +55,14 @@ final class LessonDock extends VBox {
         showBrowser();
     }
 
-    /** Loads the shipped lessons the first time the column is shown. */
-    void loadShippedOnce() {
+    /** Loads the shipped lessons the first time the column is shown; a build without them says so. */
+    void loadShippedOnce(Consumer<String> onProblem) {
         if (loaded) return;
         loaded = true;
         try {
             browser.loadFolder(LessonLibrary.shippedFolder());
         } catch (IllegalStateException e) {
-            panel.setVisible(false);
+            onProblem.accept("The lessons could not be found: " + e.getMessage() + ". Open a folder of lessons instead.");
         }
     }
 

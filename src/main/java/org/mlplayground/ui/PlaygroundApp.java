@@ -85,14 +85,17 @@ public final class PlaygroundApp extends Application {
         if (options.classroom()) controller.setClassroom(true);
         if (options.snapshot() == null) controller.experiments().offerRecovery();
         if (options.snapshot() != null && options.lesson() != null) {
-            PauseTransition wait = new PauseTransition(Duration.millis(2500));
-            wait.setOnFinished(e -> captureAfterTraining(scene, options));
-            wait.play();
+            // The lesson loads on a thread of its own: train and take the picture once its preset is applied.
+            pollUntil(() -> controller.lessonDock().openLesson() != null, () -> captureAfterTraining(scene, options));
         } else if (options.snapshot() != null && options.comparison() != null) {
-            // The pair trains on its own; the picture is taken once it has done the epochs (25 steps each).
-            PauseTransition wait = new PauseTransition(Duration.millis(Math.max(800, options.epochs() * 40L)));
-            wait.setOnFinished(e -> captureSoon(scene, options));
-            wait.play();
+            // The pair trains on its own thread: the picture is taken once both runs have done the epochs.
+            long steps = (long) options.epochs() * GradientHealthView.COMPARISON_STEPS_PER_FRAME;
+            var pair = controller.gradientHealthView().pair();
+            pollUntil(() -> pair.steps()[1] >= steps || !pair.playing(), () -> {
+                pair.pause();
+                controller.gradientHealthView().redrawNow();
+                captureSoon(scene, options);
+            });
         } else if (options.snapshot() != null) {
             captureAfterTraining(scene, options);
         } else if (options.backprop()) {
@@ -100,6 +103,16 @@ public final class PlaygroundApp extends Application {
         } else if (options.play()) {
             controller.startPlaying();
         }
+    }
+
+    /** Checks {@code done} every 100 ms on the FX thread and runs {@code then} once it holds. */
+    private static void pollUntil(java.util.function.BooleanSupplier done, Runnable then) {
+        PauseTransition tick = new PauseTransition(Duration.millis(100));
+        tick.setOnFinished(e -> {
+            if (done.getAsBoolean()) then.run();
+            else tick.playFromStart();
+        });
+        tick.play();
     }
 
     /** 1440 × 860, or 90 % of a larger screen (a projector at 1920 × 1080 gets 1728 × 972). */

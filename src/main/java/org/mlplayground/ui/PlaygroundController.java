@@ -179,6 +179,11 @@ public final class PlaygroundController {
         fps.managedProperty().bind(fps.visibleProperty());
 
         displayed.addListener((obs, old, now) -> {
+            // A new run (preset, reset, chain mode): the gradient view starts afresh instead of showing the old one.
+            if (old != null && old.run() != now.run()) {
+                gradientMonitor.clear();
+                healthView.setChainPossible(now.config().problem() != TrainingConfig.Problem.MULTICLASS);
+            }
             // The loop pauses itself when training fails or early stopping ends it: offer Play again.
             if (!now.running() && !now.problem().isEmpty()) play.setSelected(false);
             if (old == null || !old.problem().equals(now.problem()) || !old.notice().equals(now.notice())) {
@@ -405,7 +410,7 @@ public final class PlaygroundController {
     @FXML
     private void toggleLessons() {
         if (lessonsMode.isSelected()) {
-            lessons.loadShippedOnce();
+            lessons.loadShippedOnce(this::say);
             root.setLeft(lessons);
         } else {
             root.setLeft(dataColumn);
@@ -440,6 +445,13 @@ public final class PlaygroundController {
         }, "lesson-opener");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** H: shows the controls the lesson hides, or hides them again. */
+    private void revealHidden() {
+        if (hiding.hidden().isEmpty()) return;
+        hiding.reveal(!hiding.revealed());
+        inform(hiding.revealed() ? "Hidden controls shown; H hides them again." : "The lesson's controls are hidden again.");
     }
 
     /** Shows or hides the lesson column as its button does. */
@@ -795,6 +807,7 @@ public final class PlaygroundController {
                 switch (e.getCode()) {
                     case O -> labMode.fire();
                     case L -> lessonsMode.fire();
+                    case H -> revealHidden();
                     default -> {
                         return;
                     }
@@ -807,6 +820,10 @@ public final class PlaygroundController {
                     case LEFT -> stepper.previous();
                     case RIGHT -> stepper.next();
                     case B -> backpropMode.fire();
+                    case G -> healthMode.fire();
+                    case L -> lessonsMode.fire();
+                    case O -> labMode.fire();
+                    case H -> revealHidden();
                     default -> {
                         return;
                     }
@@ -832,10 +849,7 @@ public final class PlaygroundController {
                     e.consume();
                 }
                 case H -> {
-                    if (!hiding.hidden().isEmpty()) {
-                        hiding.reveal(!hiding.revealed());
-                        inform(hiding.revealed() ? "Hidden controls shown; H hides them again." : "The lesson's controls are hidden again.");
-                    }
+                    revealHidden();
                     e.consume();
                 }
                 case SPACE -> {
@@ -928,6 +942,13 @@ public final class PlaygroundController {
         if (!(root.getScene().getWindow() instanceof javafx.stage.Stage stage)) return;
         if (classroom.isSelected()) {
             stage.setFullScreenExitHint("");
+            if (!watchingFullScreen) {
+                watchingFullScreen = true;
+                // Esc (JavaFX's own exit key) leaves full screen: classroom mode ends with it, zoom and button too.
+                stage.fullScreenProperty().addListener((obs, was, is) -> {
+                    if (!is && classroom.isSelected()) classroom.fire();
+                });
+            }
             stage.setFullScreen(true);
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
             setZoom(classroomZoom(screen.getWidth(), screen.getHeight()));
@@ -941,6 +962,7 @@ public final class PlaygroundController {
     }
 
     static final double ZOOM_STEP = 0.1;
+    private boolean watchingFullScreen;
 
     /** The zoom that makes a screen of w × h show as much as a 1280 × 760 window, at least 1. */
     static double classroomZoom(double w, double h) {

@@ -165,8 +165,12 @@ class GradientHealthViewTest {
         assertNotNull(pair);
         assertSame(HealthPreset.Comparison.SIGMOID_VS_RELU, pair.comparison());
         robot.clickOn("#healthComparePlay");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pair.steps()[0] >= 100);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pair.steps()[0] >= 25);
         robot.clickOn("#healthComparePlay");
+        assertTrue(!pair.playing(), "Pause both pauses");
+        // The numbers below from a fixed point of both runs: reset, then exactly 100 steps each.
+        pair.reset();
+        pair.step(100);
         onFx(() -> {
             view.redrawNow();
             return null;
@@ -184,6 +188,7 @@ class GradientHealthViewTest {
 
         robot.clickOn("#healthMode"); // hiding the view stops the pair's thread
         assertNull(onFx(view::pair));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !pair.alive());
     }
 
     @Test

@@ -100,7 +100,12 @@ class LessonBrowserTest {
     @Test
     void doubleClickOpensTheLesson(FxRobot robot) throws Exception {
         folder();
-        robot.doubleClickOn("Moons");
+        // The list draws its cells on a later pulse: wait for the row before clicking it.
+        java.util.function.Predicate<javafx.scene.Node> shown = n -> n.getScene() != null && n.isVisible();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.from(browser).lookup("Moons").match(shown).tryQuery().isPresent());
+        javafx.scene.Node row = robot.from(browser).lookup("Moons").match(shown).query();
+        robot.doubleClickOn(row, javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Moons"), opened.stream().map(Lesson::title).toList());
     }
