@@ -1,10 +1,10 @@
 package org.mlplayground.ui;
 
+import static org.mlplayground.ui.WindowTests.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -75,9 +75,5 @@ class ClassroomModeTest {
             Bounds b = n.localToScene(n.getLayoutBounds());
             return b.getHeight();
         });
-    }
-
-    private static <T> T onFx(Callable<T> task) {
-        return WaitForAsyncUtils.waitForAsyncFx(10_000, task);
     }
 }

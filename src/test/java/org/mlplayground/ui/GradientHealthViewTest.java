@@ -1,5 +1,9 @@
 package org.mlplayground.ui;
 
+import static org.mlplayground.ui.WindowTests.onFx;
+import static org.mlplayground.ui.WindowTests.visible;
+import static org.mlplayground.ui.WindowTests.text;
+import static org.mlplayground.ui.WindowTests.saveWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -128,7 +131,7 @@ class GradientHealthViewTest {
         assertEquals(80, phiPrime.count(phiPrime.bins()), "every Φ'(a_1) in the last bin");
         assertTrue(text(robot, "#healthSaturation1").contains("0 % saturated"), text(robot, "#healthSaturation1"));
 
-        Path file = saveWindow("health-single.png");
+        Path file = saveWindow(stage, "health-single.png");
         assertTrue(Files.size(file) > 10_000);
     }
 
@@ -183,7 +186,7 @@ class GradientHealthViewTest {
         Matcher well = FACTOR.matcher(bottom);
         assertTrue(!well.find() || well.group(3) == null && Double.parseDouble(well.group(1)) < 10 || bottom.contains("about as fast"),
                 "bottom: " + bottom);
-        Path file = saveWindow("health-compare.png");
+        Path file = saveWindow(stage, "health-compare.png");
         assertTrue(Files.size(file) > 10_000);
 
         robot.clickOn("#healthMode"); // hiding the view stops the pair's thread
@@ -214,13 +217,6 @@ class GradientHealthViewTest {
         return onFx(() -> ((HistogramCanvas) robot.lookup(query).query()).shown());
     }
 
-    private Path saveWindow(String name) throws Exception {
-        Path file = Path.of("target", name);
-        java.awt.image.BufferedImage image = onFx(() -> SceneCapture.render(stage.getScene()));
-        SceneCapture.writePng(image, file);
-        return file;
-    }
-
     private Snapshot displayed() {
         return onFx(() -> app.controller().displayedSnapshotProperty().get());
     }
@@ -229,20 +225,5 @@ class GradientHealthViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(displayed()));
         WaitForAsyncUtils.waitForFxEvents();
         return displayed();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return onFx(() -> {
-            for (Node n = robot.lookup(query).query(); n != null; n = n.getParent()) if (!n.isVisible()) return false;
-            return true;
-        });
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    private static <T> T onFx(Callable<T> task) {
-        return WaitForAsyncUtils.waitForAsyncFx(10_000, task);
     }
 }

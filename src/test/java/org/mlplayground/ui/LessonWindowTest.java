@@ -1,12 +1,14 @@
 package org.mlplayground.ui;
 
+import static org.mlplayground.ui.WindowTests.onFx;
+import static org.mlplayground.ui.WindowTests.visible;
+import static org.mlplayground.ui.WindowTests.saveWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -90,8 +92,7 @@ class LessonWindowTest {
         robot.type(KeyCode.H);
         if (xor.hidden().contains(Control.PENALTY)) assertFalse(visible(robot, "#penalty"));
 
-        Path file = Path.of("target", "lesson-window.png");
-        SceneCapture.writePng(onFx(() -> SceneCapture.render(stage.getScene())), file);
+        Path file = saveWindow(stage, "lesson-window.png");
         assertTrue(Files.size(file) > 10_000);
 
         // Closing the lesson column shows every control again.
@@ -135,24 +136,12 @@ class LessonWindowTest {
         assertTrue(visible(robot, "#optimizerLab"), "the lesson opens the lab");
         assertFalse(visible(robot, "#learningRate"), "the playground's settings bar makes way");
         assertFalse(visible(robot, "#trainLoss"), "and its output column");
-        Path file = Path.of("target", "lesson-lab-window.png");
-        SceneCapture.writePng(onFx(() -> SceneCapture.render(stage.getScene())), file);
+        Path file = saveWindow(stage, "lesson-lab-window.png");
         assertTrue(Files.size(file) > 10_000);
 
         robot.clickOn("#stepCount");
         robot.type(KeyCode.O);
         assertFalse(visible(robot, "#optimizerLab"), "O goes back to the playground");
         assertTrue(visible(robot, "#learningRate") && visible(robot, "#diagram"));
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return onFx(() -> {
-            for (Node n = robot.lookup(query).query(); n != null; n = n.getParent()) if (!n.isVisible()) return false;
-            return true;
-        });
-    }
-
-    private static <T> T onFx(Callable<T> task) {
-        return WaitForAsyncUtils.waitForAsyncFx(10_000, task);
     }
 }
