@@ -255,7 +255,7 @@ public record GradientHealth(long step, List<LayerHealth> layers) {
     }
 
     /** 2.5×, 96×, 4300×, 3.4·10¹¹×. */
-    static String times(double factor) {
+    public static String times(double factor) {
         if (factor < 9.95) return String.format(Locale.ROOT, "%.1f×", factor);
         if (factor < 9999.5) return Math.round(factor) + "×";
         int exponent = (int) Math.floor(Math.log10(factor));

@@ -57,7 +57,7 @@ public final class FrameBenchmark {
         try (TrainingLoop loop = new TrainingLoop(config)) {
             org.mlplayground.health.GradientMonitor monitor = new org.mlplayground.health.GradientMonitor();
             if (gradientView) loop.watchGradients(monitor);
-            GradientHealthView health = new GradientHealthView();
+            GradientHealthView health = new GradientHealthView(I18n.ENGLISH);
             health.setMonitor(monitor);
             int steps = epochsPerFrame * loop.latest().data().train().size() / config.batchSize();
             DecisionBoundaryView boundary = new DecisionBoundaryView();

@@ -51,8 +51,9 @@ final class GradientChart extends Region {
     private static final int[] PLASMA = {0x0d0887, 0x41049d, 0x6a00a8, 0x8f0da4, 0xb12a90, 0xcc4778, 0xe16462,
         0xf2844b, 0xfca636};
 
-    private final Lines lines = new Lines();
-    private final NumberAxis steps = new NumberAxis("training step");
+    private final I18n i18n;
+    private final Lines lines;
+    private final NumberAxis steps;
     private final DecadeAxis norms = new DecadeAxis(Measure.WEIGHT_GRADIENT.symbol + " (log)");
     private final XYLineAndShapeRenderer renderer = new ColumnLines();
     private final XYPlot plot;
@@ -61,7 +62,10 @@ final class GradientChart extends Region {
     private int shownDepth = -1;
     private Measure shownMeasure;
 
-    GradientChart() {
+    GradientChart(I18n i18n) {
+        this.i18n = i18n;
+        lines = new Lines(i18n);
+        steps = new NumberAxis(i18n.text("health.chart.steps"));
         getStyleClass().add("gradient-chart");
         for (ValueAxis axis : List.of(steps, norms)) {
             axis.setTickLabelFont(TICKS);
@@ -86,7 +90,7 @@ final class GradientChart extends Region {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setNoDataMessage("Press Play or Step: every step's gradients are measured while this view is open");
+        plot.setNoDataMessage(i18n.text("health.chart.hint"));
         plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         plot.setNoDataMessagePaint(MUTED);
         chart = new JFreeChart(null, null, plot, false);
@@ -183,9 +187,14 @@ final class GradientChart extends Region {
      * breaks the line there.
      */
     private static final class Lines extends AbstractXYDataset {
+        private final I18n i18n;
         private double[] x = new double[0];
         private double[][] y = new double[0][];
         private int n;
+
+        Lines(I18n i18n) {
+            this.i18n = i18n;
+        }
 
         void fill(List<GradientHistory.Point> points, Measure measure, int depth) {
             n = points.size();
@@ -210,7 +219,8 @@ final class GradientChart extends Region {
         @Override
         public Comparable<String> getSeriesKey(int series) {
             int depth = y.length;
-            return series == depth - 1 && depth > 1 ? "layer " + depth + " (output)" : "layer " + (series + 1);
+            return series == depth - 1 && depth > 1 ? i18n.text("health.chart.output", depth)
+                    : i18n.text("health.chart.layer", series + 1);
         }
 
         @Override

@@ -61,27 +61,28 @@ final class GradientHealthView extends BorderPane {
     /** Update ratios ‖ΔW‖/‖W‖ in this band count as healthy (the rule of thumb is about 10⁻³). */
     static final double HEALTHY_UPDATE_LOW = 1e-4, HEALTHY_UPDATE_HIGH = 1e-2;
 
-    private final ToggleButton single = new ToggleButton("This run");
-    private final ToggleButton compare = new ToggleButton("Compare two");
+    private final I18n i18n;
+    private final ToggleButton single = new ToggleButton();
+    private final ToggleButton compare = new ToggleButton();
     private final ToggleButton weightsMeasure = new ToggleButton("‖∂L/∂W‖");
     private final ToggleButton deltaMeasure = new ToggleButton("‖δ‖");
     private final ComboBox<HealthPreset> presets = new ComboBox<>();
-    private final Button applyPreset = new Button("Use preset");
+    private final Button applyPreset = new Button();
     private final ComboBox<HealthPreset.Comparison> comparisons = new ComboBox<>();
-    private final ToggleButton comparePlay = new ToggleButton("Play both");
-    private final Button compareReset = new Button("Reset both");
+    private final ToggleButton comparePlay = new ToggleButton();
+    private final Button compareReset = new Button();
 
     private final Label sentence = new Label();
     private final Label deltaSentence = new Label();
-    private final GradientChart chart = new GradientChart();
+    private final GradientChart chart;
     private final GridPane layers = new GridPane();
     private final FlowPane chainFactors = new FlowPane();
     private final Label chainSummary = new Label();
-    private final Button makeChain = new Button("Chain mode");
+    private final Button makeChain = new Button();
     private final VBox chainBox;
     private final VBox singlePane;
 
-    private final Panel topPanel = new Panel(), bottomPanel = new Panel();
+    private final Panel topPanel, bottomPanel;
     private final VBox comparePane;
 
     private GradientMonitor monitor;
@@ -94,7 +95,17 @@ final class GradientHealthView extends BorderPane {
     private int shownDepth = -1;
     private final List<Column> columns = new ArrayList<>();
 
-    GradientHealthView() {
+    /** A view whose texts speak {@code i18n}'s language. */
+    GradientHealthView(I18n i18n) {
+        this.i18n = i18n;
+        chart = new GradientChart(i18n);
+        topPanel = new Panel(i18n);
+        bottomPanel = new Panel(i18n);
+        single.setText(i18n.text("health.thisRun"));
+        compare.setText(i18n.text("health.compare"));
+        applyPreset.setText(i18n.text("health.usePreset"));
+        compareReset.setText(i18n.text("health.resetBoth"));
+        makeChain.setText(i18n.text("health.chain"));
         getStyleClass().add("health-view");
         getStylesheets().add(Objects.requireNonNull(GradientHealthView.class.getResource("health.css")).toExternalForm());
 
@@ -104,8 +115,8 @@ final class GradientHealthView extends BorderPane {
         single.setSelected(true);
         single.setId("healthSingle");
         compare.setId("healthCompare");
-        single.setTooltip(new Tooltip("Watch the playground's own run: every training step is measured while this view is open"));
-        compare.setTooltip(new Tooltip("Train two presets side by side, same data, same seed, same batches, and see their gradients one above the other"));
+        single.setTooltip(new Tooltip(i18n.text("health.thisRun.tip")));
+        compare.setTooltip(new Tooltip(i18n.text("health.compare.tip")));
         keepSelected(modes);
 
         ToggleGroup measures = new ToggleGroup();
@@ -114,10 +125,8 @@ final class GradientHealthView extends BorderPane {
         weightsMeasure.setSelected(true);
         weightsMeasure.setId("measureWeights");
         deltaMeasure.setId("measureDelta");
-        weightsMeasure.setTooltip(new Tooltip("Norm of the weight gradient each layer's W_l gets from the optimizer's step, the batch "
-                + "mean (1/B) Σ δ_l h_{l−1}ᵀ (plus the penalty's gradient, clipped when clipping is on): how fast the layer learns"));
-        deltaMeasure.setTooltip(new Tooltip("Size of each layer's error δ_l = Φ'(a_l) ⊙ W_{l+1}ᵀ δ_{l+1}: the root mean square over the "
-                + "batch, √((1/B) Σ ‖δ_l‖²)"));
+        weightsMeasure.setTooltip(new Tooltip(i18n.text("health.measure.weights.tip")));
+        deltaMeasure.setTooltip(new Tooltip(i18n.text("health.measure.delta.tip")));
         keepSelected(measures);
         measures.selectedToggleProperty().addListener((obs, was, is) -> redrawNow());
 
@@ -127,11 +136,10 @@ final class GradientHealthView extends BorderPane {
         presets.setValue(HealthPreset.SIGMOID_SMALL_GAUSSIAN);
         presets.setCellFactory(list -> cell(HealthPreset::title));
         presets.setButtonCell(cell(HealthPreset::title));
-        presets.setTooltip(new Tooltip("Runs of the course: 6 hidden layers × 8 on the circle, plain gradient descent γ = 0.03, "
-                + "batch 10, seed 1 — they differ only in Φ, the initialiser and batch norm"));
+        presets.setTooltip(new Tooltip(i18n.text("health.presets.tip")));
         applyPreset.setId("healthApplyPreset");
         applyPreset.getStyleClass().add("tool-button");
-        applyPreset.setTooltip(new Tooltip("Put this preset into the playground (new weights), then press Play"));
+        applyPreset.setTooltip(new Tooltip(i18n.text("health.usePreset.tip")));
         applyPreset.setOnAction(e -> {
             HealthPreset chosen = presets.getValue();
             if (chosen != null) onChange.accept(c -> chosen.config());
@@ -149,8 +157,8 @@ final class GradientHealthView extends BorderPane {
         comparePlay.setId("healthComparePlay");
         comparePlay.getStyleClass().add("play-button");
         comparePlay.textProperty().bind(javafx.beans.binding.Bindings.when(comparePlay.selectedProperty())
-                .then("Pause both").otherwise("Play both"));
-        comparePlay.setTooltip(new Tooltip("Train both runs, one epoch of each per frame (the playground's run pauses)"));
+                .then(i18n.text("health.pauseBoth")).otherwise(i18n.text("health.playBoth")));
+        comparePlay.setTooltip(new Tooltip(i18n.text("health.playBoth.tip")));
         comparePlay.setOnAction(e -> {
             if (pair == null) return;
             if (comparePlay.isSelected()) {
@@ -162,7 +170,7 @@ final class GradientHealthView extends BorderPane {
         });
         compareReset.setId("healthCompareReset");
         compareReset.getStyleClass().add("tool-button");
-        compareReset.setTooltip(new Tooltip("Both runs back to their initial weights, step 0"));
+        compareReset.setTooltip(new Tooltip(i18n.text("health.resetBoth.tip")));
         compareReset.setOnAction(e -> {
             comparePlay.setSelected(false);
             if (pair != null) pair.reset();
@@ -214,11 +222,10 @@ final class GradientHealthView extends BorderPane {
         chainSummary.setMinHeight(USE_PREF_SIZE);
         makeChain.setId("healthMakeChain");
         makeChain.getStyleClass().add("tool-button");
-        makeChain.setTooltip(new Tooltip("One neuron per layer, keeping the layers and their Φ (no batch norm, no dropout): "
-                + "then ∂ℓ/∂w₁ is x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ δ_L, shown factor by factor"));
+        makeChain.setTooltip(new Tooltip(i18n.text("health.chain.tip")));
         makeChain.setOnAction(e -> onChange.accept(GradientHealthView::asChain));
         makeChain.managedProperty().bind(makeChain.visibleProperty());
-        Label chainTitle = new Label("Chain: ∂ℓ/∂w₁ = x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ Φ'(a_{L−1}) w_L · δ_L (first example of the batch)");
+        Label chainTitle = new Label(i18n.text("health.chain.title"));
         chainTitle.getStyleClass().add("health-caption");
         chainBox = new VBox(chainTitle, chainFactors, chainSummary);
         chainBox.managedProperty().bind(chainBox.visibleProperty());
@@ -294,11 +301,7 @@ final class GradientHealthView extends BorderPane {
     void setChainPossible(boolean possible) {
         makeChain.setDisable(!possible);
         // A disabled button shows no tooltip: the reason goes into its text.
-        makeChain.setText(possible ? "Chain mode" : "Chain mode (needs one output)");
-        makeChain.setTooltip(new Tooltip(possible
-                ? "One neuron per layer, keeping the layers and their Φ (no batch norm, no dropout): "
-                        + "then ∂ℓ/∂w₁ is x · Φ'(a₁) w₂ · Φ'(a₂) w₃ ⋯ δ_L, shown factor by factor"
-                : "The chain needs a single output; multi-class softmax has one output per class"));
+        makeChain.setText(i18n.text(possible ? "health.chain" : "health.chain.impossible"));
     }
 
     /** Called before the comparison starts playing (the window pauses its own run). */
@@ -393,18 +396,27 @@ final class GradientHealthView extends BorderPane {
 
     private void showSingle(GradientHealth health, Chain chain) {
         if (health == null) {
-            sentence.setText("Press Play or Step: each training step is measured while this view is open.");
+            sentence.setText(i18n.text("health.press"));
             setSeverity(sentence, 0);
             deltaSentence.setText("");
         } else if (health != shownHealth) {
-            sentence.setText(capitalise(health.firstToLastSentence()) + ".");
+            sentence.setText(speedSentence(i18n, health));
             setSeverity(sentence, severity(health.firstToLastRatio()));
-            deltaSentence.setText(capitalise(health.firstToLastDeltaSentence()) + " · step " + String.format(Locale.ROOT, "%,d", health.step()));
+            deltaSentence.setText(deltaSentence(i18n, health) + " · " + i18n.text("health.step", String.format(Locale.ROOT, "%,d", health.step())));
         }
         if (health != shownHealth) showLayers(health);
         shownHealth = health;
         if (chain != shownChain || chainBox.isVisible() != (chain != null)) showChain(chain);
         shownChain = chain;
+    }
+
+    /** {@link Saturation#describe} in the window's language: "37 % saturated", "3 of 8 dead", or "". */
+    static String describe(I18n i18n, Saturation s) {
+        return switch (s.rule()) {
+            case TANH, SIGMOID -> i18n.text("health.saturated", Math.round(100 * s.share()));
+            case DEAD_RELU -> i18n.text("health.dead", s.saturated(), s.total());
+            case NONE -> "";
+        };
     }
 
     /** 0 healthy (within 10× either way), 1 worrying (within 100×), 2 sick; not finite: sick. */
@@ -419,40 +431,68 @@ final class GradientHealthView extends BorderPane {
         label.getStyleClass().add(severity == 0 ? "healthy" : severity == 1 ? "worrying" : "sick");
     }
 
-    /** "layer 1 learns …" → "Layer 1 learns …"; "δ at layer 1 …" stays (Δ is another symbol). */
-    private static String capitalise(String s) {
-        return s.isEmpty() || s.charAt(0) > 'z' ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     private void showLayers(GradientHealth health) {
         int depth = health == null ? 0 : health.depth();
         if (depth != shownDepth) buildLayerGrid(depth);
         for (int l = 1; l <= depth; l++) columns.get(l - 1).show(health.layer(l), depth);
     }
 
-    private static final String[] ROWS = {"", "saturated", "‖ΔW‖ / ‖W‖", "‖∂L/∂W‖", "‖δ‖", "a (Φ's input)", "h = Φ(a)", "Φ'(a)"};
-    private static final String[] ROW_TIPS = {
-        null,
-        "tanh: |h| > 0.97; sigmoid: h < 0.03 or h > 0.97 (share of units × examples). ReLU: units that are 0 for every example of the batch (dead).",
-        "Size of this step's change of W_l next to W_l itself. Healthy is about 10⁻³: much smaller and the layer hardly moves, much larger and it jumps around.",
-        "Frobenius norm of this step's weight gradient of the layer",
-        "Frobenius norm of δ_l over the batch, divided by √B",
-        "Histogram of the activation's argument a_l = W_l h_{l−1} + b_l (z_l after batch norm) over units × examples; grey edge bars: outside [−6, 6]",
-        "Histogram of the layer's outputs h_l = Φ(a_l) over units × examples",
-        "Histogram of Φ'(a_l): values near 0 are where backprop's δ dies"};
+    /** The grid's row captions and their tooltips (null: none). */
+    private String[][] rows() {
+        return new String[][] {
+            {"", null},
+            {i18n.text("health.row.saturated"), i18n.text("health.row.saturated.tip")},
+            {"‖ΔW‖ / ‖W‖", i18n.text("health.row.update.tip")},
+            {"‖∂L/∂W‖", i18n.text("health.row.gradient.tip")},
+            {"‖δ‖", i18n.text("health.row.delta.tip")},
+            {i18n.text("health.row.a"), i18n.text("health.row.a.tip")},
+            {"h = Φ(a)", i18n.text("health.row.h.tip")},
+            {"Φ′(a)", i18n.text("health.row.phiPrime.tip")}};
+    }
+
+    /**
+     * {@link GradientHealth#speedSentence} in the window's language: "Layer 1 learns 96× slower than layer 6.", with
+     * the same cases (about as fast within 5 %, no gradient, not finite).
+     */
+    static String speedSentence(I18n i18n, GradientHealth health) {
+        int first = health.first(), last = health.last();
+        double f = health.layer(first).dLdWNorm(), l = health.layer(last).dLdWNorm();
+        if (!Double.isFinite(f) || !Double.isFinite(l)) return i18n.text("health.speed.exploded", first, last);
+        if (first == last) return i18n.text("health.speed.only", first);
+        if (f == 0 && l == 0) return i18n.text("health.speed.none", first, last);
+        if (f == 0) return i18n.text("health.speed.zero", first, last);
+        if (l == 0) return i18n.text("health.speed.zero", last, first);
+        double ratio = f / l, factor = Math.max(ratio, 1 / ratio);
+        if (factor < 1.05) return i18n.text("health.speed.same", first, last);
+        return i18n.text(ratio < 1 ? "health.speed.slower" : "health.speed.faster", first, GradientHealth.times(factor), last);
+    }
+
+    /** {@link GradientHealth#firstToLastDeltaSentence} in the window's language. */
+    static String deltaSentence(I18n i18n, GradientHealth health) {
+        int first = health.first(), last = health.last();
+        double f = health.layer(first).deltaNorm(), l = health.layer(last).deltaNorm();
+        if (!Double.isFinite(f) || !Double.isFinite(l) || f == 0 || l == 0 || first == last) {
+            return i18n.language() == I18n.Language.EN ? health.firstToLastDeltaSentence()
+                    : i18n.text("health.delta.other", health.firstToLastDeltaSentence());
+        }
+        double ratio = f / l, factor = Math.max(ratio, 1 / ratio);
+        if (factor < 1.05) return i18n.text("health.delta.same", first, last);
+        return i18n.text(ratio < 1 ? "health.delta.smaller" : "health.delta.larger", first, GradientHealth.times(factor), last);
+    }
 
     private void buildLayerGrid(int depth) {
         shownDepth = depth;
         layers.getChildren().clear();
         columns.clear();
-        for (int r = 0; r < ROWS.length; r++) {
-            Label caption = label(ROWS[r]);
+        String[][] rows = rows();
+        for (int r = 0; r < rows.length; r++) {
+            Label caption = label(rows[r][0]);
             caption.getStyleClass().add("row-caption");
-            if (ROW_TIPS[r] != null) caption.setTooltip(new Tooltip(ROW_TIPS[r]));
+            if (rows[r][1] != null) caption.setTooltip(new Tooltip(rows[r][1]));
             layers.add(caption, 0, r);
         }
         for (int l = 1; l <= depth; l++) {
-            Column c = new Column(l, depth);
+            Column c = new Column(i18n, l, depth);
             columns.add(c);
             Node[] cells = c.cells();
             for (int r = 0; r < cells.length; r++) layers.add(cells[r], l, r);
@@ -481,8 +521,8 @@ final class GradientHealthView extends BorderPane {
             box.getStyleClass().add(f.symbol().startsWith("w") ? "weight" : Math.abs(f.value()) < 0.3 ? "small" : "derivative");
             chainFactors.getChildren().add(box);
         }
-        chainSummary.setText(String.format(Locale.ROOT, "Product of the %d factors: %s. With δ_L = %s and x₁ = %s: ∂ℓ/∂w₁,₁ = %s.",
-                factors.size(), number(chain.product()), number(chain.deltaL()), number(chain.x()[0]), number(chain.dldw1(0))));
+        chainSummary.setText(i18n.text("health.chain.summary", factors.size(), number(chain.product()), number(chain.deltaL()),
+                number(chain.x()[0]), number(chain.dldw1(0))));
     }
 
     /** "Φ'(a_2)" → "Φ'(a₂)", "w_3" → "w₃". */
@@ -518,8 +558,10 @@ final class GradientHealthView extends BorderPane {
         final Label header = new Label(), saturation = new Label(), update = new Label(), gradient = new Label(), delta = new Label();
         final HistogramCanvas a = new HistogramCanvas(), h = new HistogramCanvas(), phiPrime = new HistogramCanvas();
         final Color colour;
+        final I18n i18n;
 
-        Column(int l, int depth) {
+        Column(I18n i18n, int l, int depth) {
+            this.i18n = i18n;
             colour = GradientChart.fxLayerColour(l, depth);
             header.getStyleClass().add("layer-header");
             header.setStyle("-fx-text-fill: " + web(colour) + ";");
@@ -537,9 +579,10 @@ final class GradientHealthView extends BorderPane {
         }
 
         void show(GradientHealth.LayerHealth layer, int depth) {
-            header.setText("Layer " + layer.l() + (layer.l() == depth && depth > 1 ? " (output)" : "") + " · " + layer.phi().name());
+            header.setText(i18n.text(layer.l() == depth && depth > 1 ? "health.layer.output" : "health.layer", layer.l(),
+                    layer.phi().name()));
             Saturation s = layer.saturation();
-            String sat = s.describe();
+            String sat = describe(i18n, s);
             saturation.setText(sat.isEmpty() ? "—" : sat);
             setSeverity(saturation, sat.isEmpty() ? 0 : s.share() >= 0.5 ? 2 : s.share() >= 0.1 ? 1 : 0);
             double ratio = layer.updateToWeight();
@@ -562,16 +605,19 @@ final class GradientHealthView extends BorderPane {
     /** One run of the comparison: its title, sentence, chart and saturation line. */
     private static final class Panel {
         final Label title = new Label(), sentence = new Label(), saturation = new Label();
-        final GradientChart chart = new GradientChart();
+        final GradientChart chart;
         final VBox box;
+        final I18n i18n;
 
-        Panel() {
+        Panel(I18n i18n) {
+            this.i18n = i18n;
+            chart = new GradientChart(i18n);
             title.getStyleClass().add("panel-title");
             sentence.getStyleClass().add("health-sentence");
             saturation.getStyleClass().add("health-subsentence");
             saturation.setWrapText(true);
             chart.setMinHeight(150);
-            chart.setHint("Press Play both");
+            chart.setHint(i18n.text("health.chart.hintPair"));
             VBox.setVgrow(chart, Priority.ALWAYS);
             HBox head = new HBox(title, sentence);
             head.getStyleClass().add("panel-head");
@@ -583,32 +629,31 @@ final class GradientHealthView extends BorderPane {
         void show(List<GradientHistory.Point> points, GradientHealth health, GradientChart.Measure measure, String stop) {
             chart.show(points, measure);
             if (health == null) {
-                sentence.setText(stop.isEmpty() ? "step 0" : stop);
+                sentence.setText(stop.isEmpty() ? i18n.text("health.step", 0) : stop);
                 setSeverity(sentence, stop.isEmpty() ? 0 : 2);
                 saturation.setText("");
                 return;
             }
-            sentence.setText(capitalise(health.firstToLastSentence()) + (stop.isEmpty() ? "" : " — " + stop));
+            sentence.setText(speedSentence(i18n, health) + (stop.isEmpty() ? "" : " — " + stop));
             setSeverity(sentence, stop.isEmpty() ? severity(health.firstToLastRatio()) : 2);
-            StringBuilder s = new StringBuilder("step " + String.format(Locale.ROOT, "%,d", health.step()));
+            StringBuilder s = new StringBuilder(i18n.text("health.step", String.format(Locale.ROOT, "%,d", health.step())));
             String rule = "";
             List<String> shares = new ArrayList<>();
             for (int l = 1; l < health.depth(); l++) {
                 Saturation sat = health.layer(l).saturation();
                 switch (sat.rule()) {
                     case TANH, SIGMOID -> {
-                        rule = "saturated";
+                        rule = "health.pair.saturated";
                         shares.add(Math.round(100 * sat.share()) + " %");
                     }
                     case DEAD_RELU -> {
-                        rule = "dead units";
+                        rule = "health.pair.dead";
                         shares.add(sat.saturated() + "/" + sat.total());
                     }
                     case NONE -> shares.add("—");
                 }
             }
-            if (!rule.isEmpty()) s.append(" · ").append(rule).append(" in layers 1 … ").append(health.depth() - 1).append(": ")
-                    .append(String.join(" · ", shares));
+            if (!rule.isEmpty()) s.append(" · ").append(i18n.text(rule, health.depth() - 1, String.join(" · ", shares)));
             saturation.setText(s.toString().trim());
         }
     }

@@ -133,7 +133,7 @@ public final class PlaygroundController {
     private LessonDock lessons;
     private ControlHiding hiding;
     @FXML private StackPane centerStack;
-    private final GradientHealthView healthView = new GradientHealthView();
+    private final GradientHealthView healthView;
     /** Watches the run's gradients; attached to the loop only while the gradient view is shown. */
     private final GradientMonitor gradientMonitor = new GradientMonitor();
     @FXML private VBox playColumn;
@@ -152,6 +152,7 @@ public final class PlaygroundController {
      */
     PlaygroundController(TrainingConfig start, SessionData data, I18n i18n, java.util.function.Consumer<I18n.Language> onLanguage) {
         this.i18n = i18n;
+        this.healthView = new GradientHealthView(i18n);
         this.onLanguage = onLanguage;
         this.loop = data == null ? new TrainingLoop(start, i18n) : new TrainingLoop(start, data, i18n);
         config.set(start);

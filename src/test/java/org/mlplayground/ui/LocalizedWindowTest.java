@@ -108,6 +108,38 @@ class LocalizedWindowTest {
     }
 
     @Test
+    void theGradientViewSpeaksCzech(FxRobot robot) throws Exception {
+        open(I18n.Language.CS);
+        I18n cs = I18n.of(I18n.Language.CS);
+        robot.clickOn("#healthMode");
+        assertEquals(cs.text("health.thisRun"), text(robot, "#healthSingle"));
+        assertEquals(cs.text("health.press"), text(robot, "#healthSentence"));
+        robot.clickOn("#healthApplyPreset");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> app.controller().displayedSnapshotProperty().get()
+                .config().equals(org.mlplayground.health.HealthPreset.SIGMOID_SMALL_GAUSSIAN.config())));
+        robot.clickOn("#step");
+        var monitor = onFx(() -> app.controller().attachedGradientMonitor());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> monitor.latest() != null);
+        onFx(() -> {
+            app.controller().gradientHealthView().redrawNow();
+            return null;
+        });
+        var health = monitor.latest();
+        double factor = health.layer(6).dLdWNorm() / health.layer(1).dLdWNorm();
+        assertEquals("Vrstva 1 se učí " + org.mlplayground.health.GradientHealth.times(factor) + " pomaleji než vrstva 6.",
+                text(robot, "#healthSentence"));
+        assertEquals(cs.text("health.layer", 1, "sigmoid"), text(robot, "#healthLayer1"));
+        Scene wide = widen();
+        List<String> problems = onFx(() -> {
+            wide.getRoot().applyCss();
+            wide.getRoot().layout();
+            return problemsOnScreen(wide.getRoot(), I18n.ENGLISH.bundle().keySet(), wide.getWidth());
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        SceneCapture.writePng(onFx(() -> SceneCapture.render(wide)), Path.of("target", "gradients-cs.png"));
+    }
+
+    @Test
     void theBackpropSteppersFrameSpeaksRussian(FxRobot robot) throws Exception {
         open(I18n.Language.RU);
         robot.clickOn("#backpropMode");
