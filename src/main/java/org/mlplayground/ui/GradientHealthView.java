@@ -210,9 +210,10 @@ final class GradientHealthView extends BorderPane {
         layers.getStyleClass().add("health-layers");
         ScrollPane layerScroll = new ScrollPane(layers);
         layerScroll.getStyleClass().add("health-layer-scroll");
-        layerScroll.setFitToHeight(true);
-        layerScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        layerScroll.minHeightProperty().bind(layers.heightProperty().add(18));
+        // The whole grid when there is room; in a short window it scrolls rather than pushing the sentence up.
+        layerScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        layerScroll.prefHeightProperty().bind(layers.heightProperty().add(18));
+        layerScroll.setMinHeight(120);
 
         chainFactors.setId("healthChainFactors");
         chainFactors.getStyleClass().add("chain-factors");
