@@ -171,7 +171,11 @@ public final class FrameBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static void startHeadless() throws InterruptedException {
+    /**
+     * Starts the JavaFX toolkit headless (Monocle, software rendering) on a screen wide enough for the benchmark
+     * windows; a toolkit already running (another benchmark started it) is used as it is.
+     */
+    public static void startHeadless() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         // A screen that holds the widest benchmark window: Monocle's default 1280×800 overflows.

@@ -22,7 +22,7 @@ public final class LabBenchmark {
 
     /** The median over {@value #ROUNDS} slider moves, in ms. */
     public static double redrawMillis() throws InterruptedException {
-        startHeadless();
+        org.mlplayground.ui.FrameBenchmark.startHeadless();
         OptimizerLab[] lab = new OptimizerLab[1];
         Stage[] stage = new Stage[1];
         CountDownLatch shown = new CountDownLatch(1);
@@ -61,20 +61,5 @@ public final class LabBenchmark {
         closed.await();
         Arrays.sort(ms);
         return ms[ms.length / 2];
-    }
-
-    private static void startHeadless() throws InterruptedException {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
     }
 }
