@@ -66,6 +66,22 @@ final class LessonDock extends VBox {
         }
     }
 
+    /** The caller loads the shipped lessons and hands them over with {@link #useLibrary}: the column does not load them too. */
+    void loadingElsewhere() {
+        loaded = true;
+    }
+
+    /** Lists {@code library} (loaded by the caller), so the shipped lessons are not loaded a second time. */
+    void useLibrary(LessonLibrary library) {
+        loaded = true;
+        browser.setLibrary(library);
+    }
+
+    /** The library listed now, or null before it has loaded. */
+    LessonLibrary library() {
+        return browser.library();
+    }
+
     /** Opens {@code lesson} in the panel (it does not apply the preset: the student or the caller does). */
     void open(Lesson lesson) {
         panel.show(lesson);

@@ -424,21 +424,32 @@ public final class PlaygroundController {
      * and applies its preset. The lessons load off the FX thread; an unknown id says so on the status line.
      */
     void openLesson(String id) {
+        org.mlplayground.lesson.LessonLibrary listed = lessons.library();
+        if (listed == null) lessons.loadingElsewhere();
         setLessonsShown(true);
         String language = i18n.language().id();
+        java.util.function.Consumer<org.mlplayground.lesson.LessonLibrary> open = library -> {
+            var found = library.find(id, language);
+            if (found.isEmpty()) {
+                say("No lesson '" + id + "' in " + library.folder() + "; the lessons are: "
+                        + String.join(", ", library.inLanguage("en").stream().map(org.mlplayground.lesson.Lesson::id).toList()));
+                return;
+            }
+            lessons.open(found.get());
+            applyLesson(found.get(), lessons.panel().currentTask());
+        };
+        if (listed != null) {
+            open.accept(listed);
+            return;
+        }
+        // Loaded once, off the FX thread; the browser lists the same library.
         Thread loader = new Thread(() -> {
             try {
                 org.mlplayground.lesson.LessonLibrary library =
                         org.mlplayground.lesson.LessonLibrary.load(org.mlplayground.lesson.LessonLibrary.shippedFolder());
-                var found = library.find(id, language);
                 javafx.application.Platform.runLater(() -> {
-                    if (found.isEmpty()) {
-                        say("No lesson '" + id + "' in " + library.folder() + "; the lessons are: "
-                                + String.join(", ", library.inLanguage("en").stream().map(org.mlplayground.lesson.Lesson::id).toList()));
-                        return;
-                    }
-                    lessons.open(found.get());
-                    applyLesson(found.get(), lessons.panel().currentTask());
+                    lessons.useLibrary(library);
+                    open.accept(library);
                 });
             } catch (RuntimeException e) {
                 javafx.application.Platform.runLater(() -> say("The lessons could not be loaded: " + e.getMessage()));
