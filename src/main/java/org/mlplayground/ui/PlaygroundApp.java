@@ -86,7 +86,11 @@ public final class PlaygroundApp extends Application {
         if (options.snapshot() == null) controller.experiments().offerRecovery();
         if (options.snapshot() != null && options.lesson() != null) {
             // The lesson loads on a thread of its own: train and take the picture once its preset is applied.
-            pollUntil(() -> controller.lessonDock().openLesson() != null, () -> captureAfterTraining(scene, options));
+            // In the optimizer lab the playground does not train (Play is off there): the picture is taken at once.
+            pollUntil(() -> controller.lessonDock().openLesson() != null, () -> {
+                if (controller.optimizerLabShown()) captureSoon(scene, options);
+                else captureAfterTraining(scene, options);
+            });
         } else if (options.snapshot() != null && options.comparison() != null) {
             // The pair trains on its own thread: the picture is taken once both runs have done the epochs.
             long steps = (long) options.epochs() * GradientHealthView.COMPARISON_STEPS_PER_FRAME;

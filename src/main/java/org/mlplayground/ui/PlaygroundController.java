@@ -403,6 +403,11 @@ public final class PlaygroundController {
         return lab;
     }
 
+    /** Whether the optimizer lab is shown now (the playground's run buttons are off then). */
+    boolean optimizerLabShown() {
+        return labMode.isSelected();
+    }
+
     /** Opens the optimizer lab as its button does. */
     void openOptimizerLab() {
         if (!labMode.isSelected()) labMode.fire();
